@@ -1,0 +1,5 @@
+from django.views.generic import TemplateView
+
+
+class ArticleListView(TemplateView):
+    template_name = "blog/article_list.html"

@@ -1,0 +1,207 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from clinic.fields import RichTextField
+from clinic.images import reencode_image, validate_image_upload
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9 ()-]{7,20}$", "Enter a phone number using digits, spaces and an optional leading +."
+)
+
+
+class CleanImageField(models.ImageField):
+    """An ImageField whose new uploads are verified and re-encoded without metadata."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("validators", [validate_image_upload])
+        super().__init__(*args, **kwargs)
+
+    def pre_save(self, model_instance, add):
+        file = getattr(model_instance, self.attname)
+        if file and not file._committed:
+            clean = reencode_image(file)
+            file.save(clean.name, clean, save=False)
+        return super().pre_save(model_instance, add)
+
+
+class ClinicProfile(models.Model):
+    """The clinic itself: one row, edited in the admin, shown in the footer and contact page."""
+
+    name = models.CharField(max_length=120)
+    tagline = models.CharField(max_length=200, blank=True, help_text="A short line under the clinic's name.")
+    street_address = models.CharField(max_length=200)
+    locality = models.CharField("town or city", max_length=100, default="Glasgow")
+    postcode = models.CharField(max_length=10)
+    country = models.CharField(max_length=2, default="GB", help_text="Two-letter country code.")
+    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    phone = models.CharField(max_length=30, validators=[phone_validator])
+    email = models.EmailField()
+    booking_note = models.TextField(blank=True, help_text="How patients book, shown on the home page. Plain text.")
+    his_registration_number = models.CharField(
+        "Healthcare Improvement Scotland registration number", max_length=40, blank=True
+    )
+    his_register_url = models.URLField(
+        "link to the register entry", blank=True, help_text="The clinic's page on the HIS register."
+    )
+    complaints_procedure = RichTextField(blank=True)
+    instagram_url = models.URLField(blank=True)
+    facebook_url = models.URLField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "clinic profile"
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="clinic_profile_single_row")]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls):
+        """Return the clinic profile, or an unsaved placeholder before one is entered."""
+        return cls.objects.filter(pk=1).first() or cls(name="Our clinic")
+
+    @property
+    def address_lines(self):
+        return [line for line in (self.street_address, self.locality, self.postcode) if line]
+
+    @property
+    def social_links(self):
+        return [
+            (label, url) for label, url in (("Instagram", self.instagram_url), ("Facebook", self.facebook_url)) if url
+        ]
+
+
+class OpeningHours(models.Model):
+    class Weekday(models.IntegerChoices):
+        MONDAY = 1
+        TUESDAY = 2
+        WEDNESDAY = 3
+        THURSDAY = 4
+        FRIDAY = 5
+        SATURDAY = 6
+        SUNDAY = 7
+
+    clinic = models.ForeignKey(ClinicProfile, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
+    opens_at = models.TimeField()
+    closes_at = models.TimeField()
+
+    class Meta:
+        ordering = ["weekday", "opens_at"]
+        verbose_name_plural = "opening hours"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_at__gt=models.F("opens_at")), name="opening_hours_closes_after_opens"
+            ),
+            models.CheckConstraint(condition=Q(weekday__gte=1, weekday__lte=7), name="opening_hours_weekday_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens_at:%H:%M}–{self.closes_at:%H:%M}"
+
+
+class PractitionerQuerySet(models.QuerySet):
+    def active(self):
+        """Practitioners shown on the public site."""
+        return self.filter(is_active=True)
+
+
+class Practitioner(models.Model):
+    class Regulator(models.TextChoices):
+        GMC = "GMC", "General Medical Council"
+        NMC = "NMC", "Nursing and Midwifery Council"
+        GDC = "GDC", "General Dental Council"
+        GPHC = "GPhC", "General Pharmaceutical Council"
+
+    name = models.CharField(max_length=120, help_text="As patients should see it, e.g. “Dr Aileen Moray”.")
+    slug = models.SlugField(max_length=140, unique=True)
+    role = models.CharField(max_length=120, help_text="E.g. “Medical Director”.")
+    credentials = models.CharField(max_length=200, blank=True, help_text="Qualifications, e.g. “MBChB, MRCGP”.")
+    regulator = models.CharField(max_length=4, choices=Regulator.choices)
+    registration_number = models.CharField(max_length=20)
+    register_url = models.URLField(
+        "link to the public register", blank=True, help_text="The practitioner's entry on the regulator's register."
+    )
+    is_prescriber = models.BooleanField("independent prescriber", default=False)
+    memberships = models.CharField(max_length=300, blank=True, help_text="Professional bodies, comma separated.")
+    bio = RichTextField(blank=True)
+    photo = CleanImageField(
+        upload_to="practitioners/", blank=True, width_field="photo_width", height_field="photo_height"
+    )
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    is_active = models.BooleanField("shown on the site", default=True)
+    order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers are listed first.")
+
+    objects = PractitionerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["regulator", "registration_number"], name="practitioner_unique_registration"
+            ),
+            models.CheckConstraint(
+                condition=Q(regulator__in=["GMC", "NMC", "GDC", "GPhC"]), name="practitioner_regulator_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("clinic:practitioner_detail", kwargs={"slug": self.slug})
+
+    @property
+    def name_with_credentials(self):
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
+# First path segments owned by other parts of the site; a page there would be unreachable.
+RESERVED_PAGE_SLUGS = {
+    "admin", "blog", "treatments", "consultation", "search", "practitioners", "static",
+    "media", "healthz", "feeds", "sitemap", "robots", "editor",
+}  # fmt: skip
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        """Pages visible to the public."""
+        return self.filter(is_published=True)
+
+
+class Page(models.Model):
+    """A flat page written in the admin: about, privacy notice, medical disclaimer, contact."""
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True, help_text="The page's address: /<slug>/.")
+    body = RichTextField()
+    seo_description = models.CharField(
+        max_length=160, blank=True, help_text="Shown in Google results; keep under 155 characters."
+    )
+    is_published = models.BooleanField(default=True)
+    show_in_footer = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("clinic:page_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.slug in RESERVED_PAGE_SLUGS:
+            raise ValidationError({"slug": f"“{self.slug}” is already used by another part of the site."})

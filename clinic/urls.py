@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from clinic import views
+
+app_name = "clinic"
+
+clinic_patterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("practitioners/", views.PractitionerListView.as_view(), name="practitioner_list"),
+    path("practitioners/<slug:slug>/", views.PractitionerDetailView.as_view(), name="practitioner_detail"),
+    path("healthz", views.healthz, name="healthz"),
+    path("editor/upload/", views.editor_image_upload, name="editor_image_upload"),
+    # Last: a flat page answers any single-segment address nothing else claims.
+    path("<slug:slug>/", views.PageDetailView.as_view(), name="page_detail"),
+]
+
+urlpatterns = [
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("blog/", include("blog.urls")),
+    path("treatments/", include("treatments.urls")),
+]
+if settings.SERVE_MEDIA:
+    urlpatterns.append(
+        path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})
+    )
+urlpatterns.append(path("", include((clinic_patterns, "clinic"))))
