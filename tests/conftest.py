@@ -11,6 +11,23 @@ def pytest_report_header(config):
 def pytest_sessionstart(session):
     if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         pytest.exit("The test suite runs on PostgreSQL only: set DATABASE_URL (see README).", returncode=3)
+    # Hashed static names need a prior collectstatic; tests serve static files as they are.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    # The live server finds static files through whitenoise, as production does, minus collectstatic.
+    settings.WHITENOISE_USE_FINDERS = True
+    settings.WHITENOISE_AUTOREFRESH = True
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        path = item.path.as_posix()
+        if "/tests/browser/" in path:
+            item.add_marker(pytest.mark.browser)
+        elif "/tests/pages/" in path:
+            item.add_marker(pytest.mark.pages)
 
 
 @pytest.fixture(autouse=True)
