@@ -239,8 +239,6 @@ SILENCED_SYSTEM_CHECKS = [
 ]
 
 # --- Admin and editor --------------------------------------------------------
-# Links typed without a scheme in the admin become https://, the scheme every site uses now.
-FORMS_URLFIELD_ASSUME_HTTPS = True
 ADMIN_URL = env("ADMIN_URL", "admin/").strip("/") + "/"
 CKEDITOR_BASEPATH = STATIC_URL + "ckeditor/ckeditor/"
 CKEDITOR_UPLOAD_PATH = "uploads/"
