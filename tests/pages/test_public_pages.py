@@ -70,7 +70,7 @@ def test_every_public_page_type_has_no_accessibility_violations(page):
             AXE_TAGS,
         )
         violations = [
-            f"{violation['id']}: {violation['help']} ({len(violation['nodes'])}× e.g. {violation['nodes'][0]['html'][:120]})"
+            f"{violation['id']}: {violation['help']} (e.g. {violation['nodes'][0]['html'][:120]})"
             for violation in results["violations"]
         ]
         if violations:
