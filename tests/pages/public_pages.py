@@ -1,7 +1,7 @@
 """Every public page type, checked for HTML validity (vnu) and accessibility (axe-core).
 
 Add a page type with one line: a name and a function returning its path (run after the
-demo content is loaded, so it may look objects up), plus the status it should answer.
+demo content is loaded, so it may look objects up), plus the status it should answer. The browser fixtures live in tests/conftest.py.
 """
 
 from django.urls import reverse
