@@ -3,7 +3,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 
-from clinic.models import ClinicProfile, OpeningHours, Page, Practitioner
+from clinic.models import ClinicProfile, OpeningHours, Page, Practitioner, Redirect
 
 admin.site.site_header = "Clinic administration"
 admin.site.site_title = "Clinic admin"
@@ -75,3 +75,11 @@ class PageAdmin(admin.ModelAdmin):
     list_filter = ["is_published", "show_in_footer"]
     search_fields = ["title", "body"]
     prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(Redirect)
+class RedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_path", "new_path", "is_permanent", "created_at"]
+    list_filter = ["is_permanent"]
+    search_fields = ["old_path", "new_path"]
+    date_hierarchy = "created_at"

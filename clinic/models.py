@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.urls import reverse
 
 from clinic.fields import RichTextField
@@ -205,3 +206,54 @@ class Page(models.Model):
     def clean(self):
         if self.slug in RESERVED_PAGE_SLUGS:
             raise ValidationError({"slug": f"“{self.slug}” is already used by another part of the site."})
+
+
+class Redirect(models.Model):
+    """An old address that answers with a redirect to its new home.
+
+    Rows are added by staff, automatically when a published item's slug changes, and by
+    the WordPress import. They are only looked up when a request would otherwise be 404.
+    """
+
+    old_path = models.CharField(
+        max_length=500,
+        unique=True,
+        help_text="The address that no longer exists, starting with /, e.g. /old-page/ or /?p=123.",
+    )
+    new_path = models.CharField(
+        max_length=500,
+        help_text=(
+            "Where visitors go instead: an address on this site such as /blog/new-title/, or a full https:// link."
+        ),
+    )
+    is_permanent = models.BooleanField(
+        default=True,
+        help_text="Permanent (301) tells search engines to update their links. Untick for a temporary move.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_path"]
+        constraints = [
+            models.CheckConstraint(condition=Q(old_path__startswith="/"), name="redirect_old_path_is_a_path"),
+            models.CheckConstraint(condition=~Q(old_path=models.F("new_path")), name="redirect_not_to_itself"),
+        ]
+
+    def __str__(self):
+        return f"{self.old_path} → {self.new_path}"
+
+    def as_response(self):
+        response_class = HttpResponsePermanentRedirect if self.is_permanent else HttpResponseRedirect
+        return response_class(self.new_path)
+
+    def clean(self):
+        if self.old_path and not self.old_path.startswith("/"):
+            raise ValidationError({"old_path": "Start the old address with /, e.g. /old-page/."})
+        if self.new_path and not self.new_path.startswith(("/", "https://", "http://")):
+            raise ValidationError(
+                {"new_path": "Use an address on this site starting with /, or a full https:// link."}
+            )
+        if self.old_path and self.old_path == self.new_path:
+            raise ValidationError({"new_path": "A page cannot redirect to itself."})
+        if self.new_path and Redirect.objects.filter(old_path=self.new_path, new_path=self.old_path).exists():
+            raise ValidationError({"new_path": f"{self.new_path} already redirects here; this would make a loop."})

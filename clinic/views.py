@@ -17,13 +17,21 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django.views.static import serve
 
 from clinic.images import reencode_image
-from clinic.models import Page, Practitioner
+from clinic.models import Page, Practitioner, Redirect
 
 logger = logging.getLogger(__name__)
 
 
 class HomeView(TemplateView):
     template_name = "clinic/home.html"
+
+    def get(self, request, *args, **kwargs):
+        # Old WordPress addresses (/?p=123, /?page_id=7) all arrive at the home page.
+        if request.GET:
+            redirect = Redirect.objects.filter(old_path=request.get_full_path()).first()
+            if redirect:
+                return redirect.as_response()
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
