@@ -1,8 +1,16 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from clinic import views
+from clinic.sitemaps import HomeSitemap, PageSitemap, PractitionerSitemap
+
+SITEMAPS = {
+    "home": HomeSitemap,
+    "pages": PageSitemap,
+    "practitioners": PractitionerSitemap,
+}
 
 app_name = "clinic"
 
@@ -18,6 +26,8 @@ clinic_patterns = [
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     path("blog/", include("blog.urls")),
     path("treatments/", include("treatments.urls")),
 ]

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escapejs
 from django.views.decorators.cache import never_cache
@@ -52,6 +53,18 @@ class PractitionerListView(ListView):
 class PractitionerDetailView(DetailView):
     queryset = Practitioner.objects.active()
     template_name = "clinic/practitioner_detail.html"
+
+
+@require_GET
+def robots_txt(request):
+    """Crawling rules: everything public, except the admin and search results."""
+    lines = [
+        "User-agent: *",
+        f"Disallow: /{settings.ADMIN_URL}",
+        "Disallow: /search/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
 def serve_media(request, path):
