@@ -31,3 +31,24 @@ def responsive_image(field_file, alt, sizes="100vw", widths="", eager=False, css
         loading,
         format_html(' class="{}"', css_class) if css_class else "",
     )
+
+
+@register.simple_tag
+def admin_inbox(user):
+    """Work waiting for ``user`` on the admin index, as (label, count, changelist URL) triples.
+
+    Only lists what the user may view, and only non-zero counts. Other apps' queues (e.g.
+    comments awaiting moderation) belong in this list too.
+    """
+    from django.urls import reverse
+
+    from clinic.models import Enquiry
+
+    items = []
+    if user.has_perm("clinic.view_enquiry"):
+        count = Enquiry.objects.awaiting_reply().count()
+        if count:
+            label = "new enquiry" if count == 1 else "new enquiries"
+            url = reverse("admin:clinic_enquiry_changelist") + "?status__exact=new&is_spam__exact=0"
+            items.append((label, count, url))
+    return items
