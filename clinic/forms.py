@@ -23,6 +23,7 @@ class EnquiryForm(SpamDefenceMixin, forms.ModelForm):
         empty_label="Not sure yet",
     )
     consent = forms.BooleanField(
+        label="Your consent",
         required=True,
         error_messages={"required": "Tick the box to let us keep your details and reply to you."},
     )
@@ -32,9 +33,9 @@ class EnquiryForm(SpamDefenceMixin, forms.ModelForm):
         fields = ["name", "email", "phone", "treatment", "preferred_contact", "message"]
         labels = {"name": "Your name", "email": "Email address", "phone": "Phone number", "message": "Your message"}
         help_texts = {
-            "phone": "Optional, unless you would like us to call you.",
-            "message": "Optional. Anything you would like us to know before we contact you. Please do not "
-            "include detailed medical information here.",
+            "phone": "Needed only if you would like us to call you.",
+            "message": "Anything you would like us to know before we contact you. Please do not include "
+            "detailed medical information here.",
         }
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),

@@ -51,10 +51,11 @@ def setting(name):
 def client_fingerprint(request):
     """A keyed one-way hash of the client's address: enough to count requests, useless to identify anyone.
 
-    Behind a proxy, ``PROXY_COUNT`` trusted hops are skipped in X-Forwarded-For.
+    Behind proxies, the address is read from X-Forwarded-For with the same number of
+    trusted hops as the log-in throttle (the ``PROXY_COUNT`` environment variable).
     """
     address = request.META.get("REMOTE_ADDR", "")
-    proxies = getattr(settings, "PROXY_COUNT", 0) or 0
+    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", None) or 0
     forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
     if proxies and len(forwarded) >= proxies:
         address = forwarded[-proxies]
