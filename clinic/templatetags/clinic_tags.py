@@ -33,6 +33,14 @@ def responsive_image(field_file, alt, sizes="100vw", widths="", eager=False, css
     )
 
 
+@register.filter
+def iso_datetime(value):
+    """A datetime as HTML's <time datetime> expects it: ISO 8601 to the second, with offset."""
+    if not value:
+        return ""
+    return value.isoformat(timespec="seconds")
+
+
 @register.simple_tag
 def admin_inbox(user):
     """Work waiting for ``user`` on the admin index, as (label, count, changelist URL) triples.
