@@ -10,6 +10,12 @@ from django.utils.html import strip_tags
 from clinic.fields import RichTextField
 from clinic.models import CleanImageField, Practitioner
 
+# The editor-written sections; cards and lists never show them, so list queries skip them.
+RICH_SECTIONS = [
+    "overview", "how_it_works", "benefits", "suits", "does_not_suit", "risks", "what_to_expect", "aftercare",
+    "product_and_source",
+]  # fmt: skip
+
 # Addresses under /treatments/ that a treatment's slug would shadow.
 RESERVED_TREATMENT_SLUGS = {"compare"}
 
@@ -69,8 +75,12 @@ class TreatmentQuerySet(models.QuerySet):
         return self.published().filter(is_featured=True).for_listing()
 
     def for_listing(self):
-        """The shape list pages need: category joined, sorted by category then treatment order."""
-        return self.select_related("category").order_by("category__order", "category__name", "order", "name")
+        """The shape list pages need: category joined, long sections left unread, by category then order."""
+        return (
+            self.select_related("category")
+            .defer(*RICH_SECTIONS)
+            .order_by("category__order", "category__name", "order", "name")
+        )
 
     def for_detail(self):
         """Published treatments with everything the detail page shows fetched in a fixed number of queries."""

@@ -14,8 +14,8 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# Every page: the clinic profile and the footer pages (templates/includes/_footer.html).
-BASE = 2
+# Every page: the clinic profile, its opening hours and the footer pages (templates/includes/_footer.html).
+BASE = 3
 
 
 def count_queries(client, url):
