@@ -367,7 +367,3 @@ class Comparison(models.Model):
     def other(self, treatment):
         """The treatment on the other side from ``treatment``."""
         return self.treatment_b if treatment.pk == self.treatment_a_id else self.treatment_a
-
-    @property
-    def title(self):
-        return self.seo_title or f"{self.treatment_a.name} vs {self.treatment_b.name}"
