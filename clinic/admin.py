@@ -1,9 +1,13 @@
-from django.contrib import admin
+import csv
+
+from django.contrib import admin, messages
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
-from clinic.models import ClinicProfile, OpeningHours, Page, Practitioner, Redirect
+from clinic.models import BlockedWord, ClinicProfile, Enquiry, OpeningHours, Page, Practitioner, Redirect
 
 admin.site.site_header = "Clinic administration"
 admin.site.site_title = "Clinic admin"
@@ -83,3 +87,91 @@ class RedirectAdmin(admin.ModelAdmin):
     list_filter = ["is_permanent"]
     search_fields = ["old_path", "new_path"]
     date_hierarchy = "created_at"
+
+
+@admin.register(BlockedWord)
+class BlockedWordAdmin(admin.ModelAdmin):
+    list_display = ["phrase", "created_at"]
+    search_fields = ["phrase"]
+
+
+@admin.register(Enquiry)
+class EnquiryAdmin(admin.ModelAdmin):
+    list_display = ["name", "treatment", "preferred_contact", "status", "is_spam", "created_at"]
+    list_filter = ["status", "is_spam", "preferred_contact", "treatment"]
+    list_select_related = ["treatment"]
+    search_fields = ["name", "email", "phone", "message"]
+    date_hierarchy = "created_at"
+    actions = ["mark_contacted", "mark_closed", "mark_not_spam", "mark_spam", "export_csv"]
+    readonly_fields = [
+        "name", "email", "phone", "treatment", "preferred_contact", "message",
+        "consent_given_at", "spam_reason", "created_at", "updated_at",
+    ]  # fmt: skip
+    fieldsets = [
+        ("From the patient", {"fields": ["name", "email", "phone", "preferred_contact", "treatment", "message"]}),
+        ("Handling", {"fields": ["status", "staff_notes", "is_spam", "spam_reason"]}),
+        ("Record", {"fields": ["consent_given_at", "created_at", "updated_at"]}),
+    ]
+
+    def has_add_permission(self, request):
+        # Enquiries come from patients through the website, never typed in by staff.
+        return False
+
+    def _set(self, request, queryset, outcome, **values):
+        count = queryset.update(**values)
+        noun = "enquiry" if count == 1 else "enquiries"
+        self.message_user(request, f"{count} {noun} {outcome}.", messages.SUCCESS)
+
+    @admin.action(description="Mark as contacted", permissions=["change"])
+    def mark_contacted(self, request, queryset):
+        self._set(request, queryset, "marked as contacted", status=Enquiry.Status.CONTACTED)
+
+    @admin.action(description="Mark as closed", permissions=["change"])
+    def mark_closed(self, request, queryset):
+        self._set(request, queryset, "closed", status=Enquiry.Status.CLOSED)
+
+    @admin.action(description="Not spam: move to the inbox", permissions=["change"])
+    def mark_not_spam(self, request, queryset):
+        self._set(request, queryset, "marked as genuine", is_spam=False)
+
+    @admin.action(description="Mark as spam", permissions=["change"])
+    def mark_spam(self, request, queryset):
+        self._set(request, queryset, "marked as spam", is_spam=True, spam_reason="marked by staff")
+
+    @admin.action(description="Export selected to CSV", permissions=["view"])
+    def export_csv(self, request, queryset):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="enquiries-{timezone.localdate():%Y-%m-%d}.csv"'
+        writer = csv.writer(response)
+        writer.writerow(CSV_COLUMNS)
+        for enquiry in queryset.select_related("treatment").order_by("created_at"):
+            writer.writerow(
+                [
+                    csv_safe(value)
+                    for value in (
+                        timezone.localtime(enquiry.created_at).strftime("%Y-%m-%d %H:%M"),
+                        enquiry.name,
+                        enquiry.email,
+                        enquiry.phone,
+                        enquiry.treatment.name if enquiry.treatment else "",
+                        enquiry.get_preferred_contact_display(),
+                        enquiry.message,
+                        enquiry.get_status_display(),
+                        "yes" if enquiry.is_spam else "no",
+                        timezone.localtime(enquiry.consent_given_at).strftime("%Y-%m-%d %H:%M"),
+                    )
+                ]
+            )
+        return response
+
+
+CSV_COLUMNS = [
+    "Received", "Name", "Email", "Phone", "Treatment", "Preferred contact", "Message", "Status", "Spam",
+    "Consent given",
+]  # fmt: skip
+
+
+def csv_safe(value):
+    """Patient-typed text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

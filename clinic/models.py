@@ -257,3 +257,97 @@ class Redirect(models.Model):
             raise ValidationError({"new_path": "A page cannot redirect to itself."})
         if self.new_path and Redirect.objects.filter(old_path=self.new_path, new_path=self.old_path).exists():
             raise ValidationError({"new_path": f"{self.new_path} already redirects here; this would make a loop."})
+
+
+class BlockedWord(models.Model):
+    """A word or phrase that marks a comment or enquiry as spam; matched whole, ignoring case."""
+
+    phrase = models.CharField(
+        max_length=100,
+        unique=True,
+        help_text="A message containing this word or phrase is kept but marked as spam for you to check.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["phrase"]
+
+    def __str__(self):
+        return self.phrase
+
+    def save(self, *args, **kwargs):
+        # Matching ignores case, so store one spelling and let the unique index catch repeats.
+        self.phrase = " ".join(self.phrase.lower().split())
+        super().save(*args, **kwargs)
+
+
+class EnquiryQuerySet(models.QuerySet):
+    def genuine(self):
+        """Enquiries not caught by the spam defence."""
+        return self.filter(is_spam=False)
+
+    def awaiting_reply(self):
+        """Genuine enquiries nobody has contacted yet: the number shown on the admin index."""
+        return self.genuine().filter(status=Enquiry.Status.NEW)
+
+
+class Enquiry(models.Model):
+    """A consultation request sent from the website's form."""
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        CONTACTED = "contacted", "Contacted"
+        CLOSED = "closed", "Closed"
+
+    class ContactMethod(models.TextChoices):
+        EMAIL = "email", "Email"
+        PHONE = "phone", "Phone call"
+
+    name = models.CharField(max_length=100)
+    email = models.EmailField(max_length=254)
+    phone = models.CharField(max_length=30, blank=True, validators=[phone_validator])
+    treatment = models.ForeignKey(
+        "treatments.Treatment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="enquiries",
+        verbose_name="treatment of interest",
+    )
+    preferred_contact = models.CharField(
+        "preferred contact method", max_length=10, choices=ContactMethod.choices, default=ContactMethod.EMAIL
+    )
+    message = models.TextField(max_length=2000, blank=True)
+    consent_given_at = models.DateTimeField(
+        help_text="When the patient ticked the box agreeing to the privacy notice."
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
+    is_spam = models.BooleanField("spam", default=False)
+    spam_reason = models.CharField(
+        max_length=100, blank=True, help_text="Which spam check caught it. Clear “spam” if it is genuine."
+    )
+    staff_notes = models.TextField(blank=True, help_text="For the team only; never sent to the patient.")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EnquiryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "enquiries"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["new", "contacted", "closed"]), name="enquiry_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(preferred_contact__in=["email", "phone"]), name="enquiry_preferred_contact_valid"
+            ),
+            # A patient who asks to be phoned must have left a number.
+            models.CheckConstraint(
+                condition=~Q(preferred_contact="phone", phone=""), name="enquiry_phone_when_phone_preferred"
+            ),
+        ]
+        indexes = [models.Index(fields=["email", "created_at"], name="enquiry_email_recent")]
+
+    def __str__(self):
+        return f"{self.name} – {self.created_at:%d %b %Y}" if self.created_at else self.name

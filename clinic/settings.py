@@ -195,6 +195,17 @@ SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # address is used when this is empty.
 CLINIC_NOTIFY_EMAILS = env_list("CLINIC_NOTIFY_EMAILS")
 
+# --- Spam defence for public forms (clinic/spam.py) --------------------------
+# A form sent back sooner than this after it was shown is treated as a bot; tests lower it.
+SPAM_MIN_FILL_SECONDS = env_int("SPAM_MIN_FILL_SECONDS", 3)
+# Older forms are refused with "please send it again", so a token cannot be replayed forever.
+SPAM_MAX_FORM_AGE_SECONDS = env_int("SPAM_MAX_FORM_AGE_SECONDS", 60 * 60 * 24)
+# Submissions per client per window before the form asks them to wait.
+SPAM_RATE_LIMIT = env_int("SPAM_RATE_LIMIT", 5)
+SPAM_RATE_WINDOW_SECONDS = env_int("SPAM_RATE_WINDOW_SECONDS", 60 * 60)
+# More links than this in a message marks it as spam for staff to review.
+SPAM_MAX_LINKS = env_int("SPAM_MAX_LINKS", 1)
+
 # --- Security ----------------------------------------------------------------
 # HTTPS_ONLY is on by default; `make run` turns it off to serve plain http on localhost.
 HTTPS_ONLY = env_bool("HTTPS_ONLY", not DEBUG)

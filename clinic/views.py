@@ -7,18 +7,24 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.html import escapejs
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django.views.static import serve
 
+from clinic.enquiries import submit_enquiry
+from clinic.forms import EnquiryForm
 from clinic.images import reencode_image
 from clinic.models import Page, Practitioner, Redirect
+from clinic.spam import client_fingerprint
+from treatments.models import Treatment
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +43,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["practitioners"] = Practitioner.objects.active()
+        context["featured_treatments"] = Treatment.objects.featured()
         return context
 
 
@@ -115,3 +122,50 @@ def editor_image_upload(request):
         return _editor_upload_response(request, error=" ".join(error.messages))
     name = default_storage.save(f"uploads/{timezone.now():%Y/%m}/{clean.name}", clean)
     return _editor_upload_response(request, url=default_storage.url(name))
+
+
+@method_decorator(never_cache, name="dispatch")
+class EnquiryCreateView(FormView):
+    """The consultation form: stores the enquiry and redirects to the thank-you page."""
+
+    form_class = EnquiryForm
+    template_name = "clinic/enquiry_form.html"
+
+    def get_initial(self):
+        # ?treatment=<slug> from a treatment page; an unknown or unpublished slug simply selects nothing.
+        return {"treatment": self.request.GET.get("treatment", "")}
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if self.request.method == "POST":
+            kwargs["client"] = client_fingerprint(self.request)
+        return kwargs
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        submit_enquiry(
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            treatment=data["treatment"],
+            preferred_contact=data["preferred_contact"],
+            message=data["message"],
+            spam_reason=form.spam_reason,
+            site_url=self.request.build_absolute_uri("/"),
+        )
+        return redirect("clinic:enquiry_thanks")
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if form.is_rate_limited:
+            response.status_code = 429
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = [("Book a consultation", "")]
+        return context
+
+
+class EnquiryThanksView(TemplateView):
+    template_name = "clinic/enquiry_thanks.html"

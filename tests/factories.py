@@ -1,8 +1,11 @@
 import io
+import time
+from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from PIL import Image
 
 from clinic.models import ClinicProfile, Page, Practitioner
@@ -59,3 +62,88 @@ class PageFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Page {n}")
     slug = factory.Sequence(lambda n: f"page-{n}")
     body = "<p>Some text.</p>"
+
+
+class TreatmentCategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "treatments.TreatmentCategory"
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.Sequence(lambda n: f"category-{n}")
+
+
+class TreatmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "treatments.Treatment"
+
+    name = factory.Sequence(lambda n: f"Treatment {n}")
+    slug = factory.Sequence(lambda n: f"treatment-{n}")
+    category = factory.SubFactory(TreatmentCategoryFactory)
+    summary = "A short summary of the treatment."
+    price_from = Decimal("350")
+    session_minutes = 45
+    sessions_in_course = 3
+    downtime = "A day or two of redness"
+    results_show = "After 4–6 weeks"
+    results_last = "Around a year"
+    treatment_areas = "Face, neck"
+    overview = "<p>What it is.</p>"
+    risks = "<p>Redness and bruising.</p>"
+    is_published = True
+
+
+class FAQFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "treatments.FAQ"
+
+    treatment = factory.SubFactory(TreatmentFactory)
+    question = factory.Sequence(lambda n: f"Question {n}?")
+    answer = "An answer."
+    order = factory.Sequence(lambda n: n)
+
+
+class ComparisonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "treatments.Comparison"
+
+    treatment_a = factory.SubFactory(TreatmentFactory)
+    treatment_b = factory.SubFactory(TreatmentFactory)
+    verdict = "<p>Each suits different people.</p>"
+
+
+class EnquiryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "clinic.Enquiry"
+
+    name = factory.Sequence(lambda n: f"Patient {n}")
+    email = factory.Sequence(lambda n: f"patient{n}@example.com")
+    phone = "07700 900123"
+    message = "I would like to know more."
+    consent_given_at = factory.LazyFunction(timezone.now)
+
+
+class BlockedWordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "clinic.BlockedWord"
+
+    phrase = factory.Sequence(lambda n: f"blocked{n}")
+
+
+def enquiry_post_data(**overrides):
+    """A consultation form submission a patient would send, shown a minute ago."""
+    from clinic.spam import make_form_token
+
+    data = {
+        "name": "Morag Campbell",
+        "email": "morag@example.com",
+        "phone": "07700 900456",
+        "preferred_contact": "email",
+        "treatment": "",
+        "message": "Could I come in for a consultation one evening?",
+        "consent": "on",
+        "leave_blank": "",
+        "form_token": make_form_token("enquiry", now=time.time() - 60),
+    }
+    data.update(overrides)
+    return data

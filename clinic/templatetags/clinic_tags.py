@@ -39,3 +39,24 @@ def iso_datetime(value):
     if not value:
         return ""
     return value.isoformat(timespec="seconds")
+
+
+@register.simple_tag
+def admin_inbox(user):
+    """Work waiting for ``user`` on the admin index, as (label, count, changelist URL) triples.
+
+    Only lists what the user may view, and only non-zero counts. Other apps' queues (e.g.
+    comments awaiting moderation) belong in this list too.
+    """
+    from django.urls import reverse
+
+    from clinic.models import Enquiry
+
+    items = []
+    if user.has_perm("clinic.view_enquiry"):
+        count = Enquiry.objects.awaiting_reply().count()
+        if count:
+            label = "new enquiry" if count == 1 else "new enquiries"
+            url = reverse("admin:clinic_enquiry_changelist") + "?status__exact=new&is_spam__exact=0"
+            items.append((label, count, url))
+    return items

@@ -81,5 +81,5 @@ def test_demo_content_loads_twice_without_duplicates(demo_content):
 @pytest.mark.parametrize("practitioners", [2, 12])
 def test_home_page_runs_constant_queries(client, clinic_profile, django_assert_num_queries, practitioners):
     PractitionerFactory.create_batch(practitioners)
-    with django_assert_num_queries(4):  # profile, opening hours, practitioners, footer pages
+    with django_assert_num_queries(5):  # profile, opening hours, practitioners, treatments, footer pages
         client.get(reverse("clinic:home"))

@@ -7,6 +7,7 @@ demo content is loaded, so it may look objects up), plus the status it should an
 from django.urls import reverse
 
 from clinic.models import Page, Practitioner
+from treatments.models import Comparison, Treatment
 
 PUBLIC_PAGES = [
     ("home", lambda: reverse("clinic:home"), 200),
@@ -16,5 +17,10 @@ PUBLIC_PAGES = [
     ("practitioner profile", lambda: Practitioner.objects.active().first().get_absolute_url(), 200),
     ("article list", lambda: reverse("blog:article_list"), 200),
     ("treatment list", lambda: reverse("treatments:treatment_list"), 200),
+    ("treatment detail", lambda: Treatment.objects.published().get(slug="exosome-therapy").get_absolute_url(), 200),
+    ("comparison", lambda: Comparison.objects.published().first().get_absolute_url(), 200),
+    ("comparison index", lambda: reverse("treatments:comparison_list"), 200),
+    ("consultation form", lambda: reverse("clinic:enquiry_create") + "?treatment=prp-skin-rejuvenation", 200),
+    ("consultation thank-you", lambda: reverse("clinic:enquiry_thanks"), 200),
     ("not found", lambda: "/no-such-page/", 404),
 ]

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("clinic", "0002_staff_groups"),
+        ("clinic", "0003_enquiry_blockedword"),
     ]
 
     operations = [

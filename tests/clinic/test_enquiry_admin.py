@@ -1,0 +1,100 @@
+"""Staff handle enquiries in the admin: statuses, spam, CSV export and the index count."""
+
+import csv
+import io
+
+import pytest
+from django.db import IntegrityError
+from django.urls import reverse
+
+from clinic.models import Enquiry
+from tests.factories import EnquiryFactory, TreatmentFactory
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = reverse("admin:clinic_enquiry_changelist")
+
+
+def run_action(admin_client, action, enquiries):
+    return admin_client.post(
+        CHANGELIST, {"action": action, "_selected_action": [enquiry.pk for enquiry in enquiries]}, follow=True
+    )
+
+
+def test_database_refuses_an_unknown_status():
+    with pytest.raises(IntegrityError):
+        EnquiryFactory(status="lost")
+
+
+def test_database_refuses_phone_preference_without_a_number():
+    with pytest.raises(IntegrityError):
+        EnquiryFactory(preferred_contact="phone", phone="")
+
+
+def test_changelist_searches_and_filters(admin_client):
+    EnquiryFactory(name="Fiona Reid")
+    EnquiryFactory(name="Hamish Boyd", status=Enquiry.Status.CLOSED)
+    html = admin_client.get(CHANGELIST, {"q": "Fiona"}).content.decode()
+    assert "Fiona Reid" in html
+    assert "Hamish Boyd" not in html
+    html = admin_client.get(CHANGELIST, {"status__exact": "closed"}).content.decode()
+    assert "Hamish Boyd" in html
+    assert "Fiona Reid" not in html
+
+
+def test_mark_contacted_and_closed_actions(admin_client):
+    first, second = EnquiryFactory(), EnquiryFactory()
+    response = run_action(admin_client, "mark_contacted", [first])
+    assert "1 enquiry marked as contacted." in response.content.decode()
+    run_action(admin_client, "mark_closed", [second])
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.status == Enquiry.Status.CONTACTED
+    assert second.status == Enquiry.Status.CLOSED
+
+
+def test_spam_actions_move_enquiries_in_and_out_of_spam(admin_client):
+    enquiry = EnquiryFactory(is_spam=True, spam_reason="too many links")
+    run_action(admin_client, "mark_not_spam", [enquiry])
+    enquiry.refresh_from_db()
+    assert not enquiry.is_spam
+    run_action(admin_client, "mark_spam", [enquiry])
+    enquiry.refresh_from_db()
+    assert enquiry.is_spam
+
+
+def test_csv_export_lists_the_selected_enquiries_safely(admin_client):
+    treatment = TreatmentFactory(name="PRP")
+    chosen = EnquiryFactory(name="=HYPERLINK(1)", treatment=treatment, message="Evenings, please")
+    EnquiryFactory(name="Not chosen")
+    response = admin_client.post(CHANGELIST, {"action": "export_csv", "_selected_action": [chosen.pk]})
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0][:3] == ["Received", "Name", "Email"]
+    assert len(rows) == 2
+    assert rows[1][1] == "'=HYPERLINK(1)"
+    assert rows[1][4] == "PRP"
+    assert "Evenings, please" in rows[1]
+
+
+def test_staff_cannot_add_enquiries_by_hand(admin_client):
+    assert admin_client.get(reverse("admin:clinic_enquiry_add")).status_code == 403
+
+
+def test_admin_index_counts_new_genuine_enquiries(admin_client):
+    EnquiryFactory.create_batch(2)
+    EnquiryFactory(status=Enquiry.Status.CONTACTED)
+    EnquiryFactory(is_spam=True)
+    html = admin_client.get(reverse("admin:index")).content.decode()
+    assert "2 new enquiries" in html
+
+
+def test_moderators_can_view_and_change_but_not_delete_enquiries(db):
+    from django.contrib.auth.models import Group
+
+    codenames = set(Group.objects.get(name="Moderators").permissions.values_list("codename", flat=True))
+    assert {"view_enquiry", "change_enquiry"} <= codenames
+    assert "delete_enquiry" not in codenames
+    editors = set(Group.objects.get(name="Editors").permissions.values_list("codename", flat=True))
+    assert {"change_treatment", "add_faq", "change_comparison"} <= editors

@@ -1,0 +1,73 @@
+"""Each public treatments page runs the same number of queries however much content there is."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import (
+    ComparisonFactory,
+    FAQFactory,
+    PractitionerFactory,
+    TreatmentCategoryFactory,
+    TreatmentFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+# Every page: the clinic profile, its opening hours and the footer pages (templates/includes/_footer.html).
+BASE = 3
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.fixture(autouse=True)
+def _clinic(clinic_profile):
+    return clinic_profile
+
+
+def grow_treatment(treatment, size):
+    FAQFactory.create_batch(size, treatment=treatment)
+    treatment.practitioners.add(*PractitionerFactory.create_batch(size))
+    for _ in range(size):
+        ComparisonFactory(treatment_a=treatment)
+
+
+def test_treatment_list_runs_constant_queries(client, django_assert_num_queries):
+    for size in (2, 10):
+        for category in TreatmentCategoryFactory.create_batch(size):
+            TreatmentFactory.create_batch(2, category=category)
+        with django_assert_num_queries(BASE + 1):
+            client.get("/treatments/")
+
+
+def test_treatment_detail_runs_constant_queries(client, django_assert_num_queries):
+    treatment = TreatmentFactory()
+    grow_treatment(treatment, 2)
+    # The treatment with category, its FAQs, its practitioners, its comparisons.
+    with django_assert_num_queries(BASE + 4):
+        client.get(treatment.get_absolute_url())
+    grow_treatment(treatment, 8)
+    with django_assert_num_queries(BASE + 4):
+        client.get(treatment.get_absolute_url())
+
+
+def test_comparison_page_runs_constant_queries(client, django_assert_num_queries):
+    a, b = TreatmentFactory(slug="aaa"), TreatmentFactory(slug="bbb")
+    ComparisonFactory(treatment_a=a, treatment_b=b)
+    for size in (2, 10):
+        grow_treatment(a, size)
+        # Both treatments in one query, then the verdict.
+        with django_assert_num_queries(BASE + 2):
+            client.get("/treatments/compare/aaa-vs-bbb/")
+
+
+def test_comparison_index_runs_constant_queries(client, django_assert_num_queries):
+    for size in (2, 10):
+        for _ in range(size):
+            ComparisonFactory()
+        with django_assert_num_queries(BASE + 2):
+            client.get("/treatments/compare/")
