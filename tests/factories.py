@@ -1,8 +1,10 @@
 import io
+from datetime import timedelta
 
 import factory
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from PIL import Image
 
 from clinic.models import ClinicProfile, Page, Practitioner
@@ -59,3 +61,54 @@ class PageFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Page {n}")
     slug = factory.Sequence(lambda n: f"page-{n}")
     body = "<p>Some text.</p>"
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "blog.Category"
+
+    name = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.Sequence(lambda n: f"category-{n}")
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "blog.Tag"
+
+    name = factory.Sequence(lambda n: f"Tag {n}")
+    slug = factory.Sequence(lambda n: f"tag-{n}")
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    """A published article (published an hour ago); pass ``status="draft"`` for a draft."""
+
+    class Meta:
+        model = "blog.Article"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Article {n}")
+    slug = factory.Sequence(lambda n: f"article-{n}")
+    excerpt = "A short summary of the article."
+    body = "<h2>First section</h2><p>Some words about skin.</p><h3>A detail</h3><p>More words.</p>"
+    author = factory.SubFactory(PractitionerFactory)
+    status = "published"
+    published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+
+    @factory.post_generation
+    def categories(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.categories.set(extracted)
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.set(extracted)
+
+
+class ReferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "blog.Reference"
+
+    article = factory.SubFactory(ArticleFactory)
+    citation = factory.Sequence(lambda n: f"Author A. A study of skin, part {n}. A Journal, 2024.")
+    url = "https://example.org/study"
