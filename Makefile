@@ -10,7 +10,7 @@ TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/cli
 RUN_ENV := SECRET_KEY="$$(cat .local/secret_key)" ALLOWED_HOSTS=127.0.0.1,localhost \
 	HTTPS_ONLY=false SERVE_MEDIA=true
 TEST_ENV := DATABASE_URL=$(TEST_DATABASE_URL) SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=* \
-	HTTPS_ONLY=false DEBUG=false REDIS_URL= EMAIL_HOST=
+	HTTPS_ONLY=false SERVE_MEDIA=true DEBUG=false REDIS_URL= EMAIL_HOST=
 
 .PHONY: run dev test lint format bench clean
 

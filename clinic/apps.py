@@ -9,5 +9,15 @@ class ClinicConfig(AppConfig):
 
 
 class ClinicStaticFilesConfig(StaticFilesConfig):
-    # CKEditor ships demo pages ("samples") with known issues; they must never be published.
-    ignore_patterns = [*StaticFilesConfig.ignore_patterns, "samples", "bender-runner.config.json"]
+    # CKEditor 4 ships stand-alone HTML pages (samples, manual tests, the preview and
+    # spell-check dialogs) with known issues; the editor never needs them, so they are
+    # never published. Patterns match full paths below STATIC_ROOT.
+    ignore_patterns = [
+        *StaticFilesConfig.ignore_patterns,
+        "ckeditor/ckeditor/samples/*",
+        "ckeditor/ckeditor/plugins/*/tests/*",
+        "ckeditor/ckeditor/plugins/preview/*",
+        "ckeditor/ckeditor/plugins/wsc/*",
+        "ckeditor/ckeditor/bender-runner.config.json",
+        "ckeditor/ckeditor/build-config.js",
+    ]

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
 from clinic import views
 
@@ -23,7 +22,5 @@ urlpatterns = [
     path("treatments/", include("treatments.urls")),
 ]
 if settings.SERVE_MEDIA:
-    urlpatterns.append(
-        path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", views.serve_media))
 urlpatterns.append(path("", include((clinic_patterns, "clinic"))))

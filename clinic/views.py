@@ -1,6 +1,7 @@
 import logging
 
 from csp.decorators import csp_update
+from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
@@ -13,6 +14,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, ListView, TemplateView
+from django.views.static import serve
 
 from clinic.images import reencode_image
 from clinic.models import Page, Practitioner
@@ -42,6 +44,11 @@ class PractitionerListView(ListView):
 class PractitionerDetailView(DetailView):
     queryset = Practitioner.objects.active()
     template_name = "clinic/practitioner_detail.html"
+
+
+def serve_media(request, path):
+    """Uploaded files, for the local demo only (SERVE_MEDIA); production serves media elsewhere."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 @never_cache

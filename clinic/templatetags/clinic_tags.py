@@ -31,3 +31,11 @@ def responsive_image(field_file, alt, sizes="100vw", widths="", eager=False, css
         loading,
         format_html(' class="{}"', css_class) if css_class else "",
     )
+
+
+@register.filter
+def iso_datetime(value):
+    """A datetime as HTML's <time datetime> expects it: ISO 8601 to the second, with offset."""
+    if not value:
+        return ""
+    return value.isoformat(timespec="seconds")

@@ -1,0 +1,38 @@
+import pytest
+from django.urls import reverse
+
+
+@pytest.mark.usefixtures("clinic_profile")
+def test_public_pages_send_a_strict_content_security_policy(client):
+    response = client.get(reverse("clinic:home"))
+    policy = dict(directive.strip().split(" ", 1) for directive in response["Content-Security-Policy"].split(";"))
+    assert policy["script-src"] == "'self'"
+    assert policy["style-src"] == "'self'"
+    assert policy["default-src"] == "'self'"
+    assert policy["frame-ancestors"] == "'none'"
+    assert policy["object-src"] == "'none'"
+    assert "unsafe" not in response["Content-Security-Policy"]
+
+
+@pytest.mark.usefixtures("clinic_profile")
+def test_public_pages_send_the_usual_security_headers(client):
+    response = client.get(reverse("clinic:home"))
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert "geolocation=()" in response["Permissions-Policy"]
+
+
+def test_admin_allows_inline_styles_for_the_editor_but_never_inline_script(admin_client):
+    response = admin_client.get(reverse("admin:index"))
+    policy = response["Content-Security-Policy"]
+    assert "style-src 'self' 'unsafe-inline'" in policy
+    assert "script-src 'self';" in policy + ";"
+
+
+@pytest.mark.usefixtures("clinic_profile")
+def test_pages_make_no_third_party_requests(client, demo_content):
+    html = client.get(reverse("clinic:home")).content.decode()
+    for attribute in ('src="http', "src='http", 'href="//', "url(http"):
+        assert attribute not in html

@@ -1,0 +1,20 @@
+"""Every public page type, checked for HTML validity (vnu) and accessibility (axe-core).
+
+Add a page type with one line: a name and a function returning its path (run after the
+demo content is loaded, so it may look objects up), plus the status it should answer. The browser fixtures live in tests/conftest.py.
+"""
+
+from django.urls import reverse
+
+from clinic.models import Page, Practitioner
+
+PUBLIC_PAGES = [
+    ("home", lambda: reverse("clinic:home"), 200),
+    ("flat page", lambda: Page.objects.published().get(slug="about").get_absolute_url(), 200),
+    ("contact page", lambda: reverse("clinic:page_detail", args=["contact"]), 200),
+    ("practitioner list", lambda: reverse("clinic:practitioner_list"), 200),
+    ("practitioner profile", lambda: Practitioner.objects.active().first().get_absolute_url(), 200),
+    ("article list", lambda: reverse("blog:article_list"), 200),
+    ("treatment list", lambda: reverse("treatments:treatment_list"), 200),
+    ("not found", lambda: "/no-such-page/", 404),
+]
