@@ -10,12 +10,3 @@ def editor(db):
     user = UserFactory(is_staff=True)
     user.user_permissions.add(Permission.objects.get(codename="view_article", content_type__app_label="blog"))
     return user
-
-
-@pytest.fixture(autouse=True)
-def _plain_static_storage(settings):
-    # The manifest storage needs `collectstatic` first; the pages' HTML is what is tested here.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
