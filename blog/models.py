@@ -32,7 +32,9 @@ class Category(models.Model):
     """A broad subject; an article can sit in several."""
 
     name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=100, unique=True, help_text="The category's address: /blog/category/<slug>/.")
+    slug = models.SlugField(
+        max_length=100, unique=True, help_text="The end of the category's address, e.g. /blog/category/skin-science/."
+    )
     description = models.TextField(
         blank=True, help_text="One or two sentences shown on the category page. Plain text."
     )
@@ -54,7 +56,7 @@ class Tag(models.Model):
     """A narrow topic, e.g. a treatment or a part of the skin."""
 
     name = models.CharField(max_length=60, unique=True)
-    slug = models.SlugField(max_length=80, unique=True, help_text="The tag's address: /blog/tag/<slug>/.")
+    slug = models.SlugField(max_length=80, unique=True, help_text="The end of the tag's address, e.g. /blog/tag/prp/.")
 
     class Meta:
         ordering = ["name"]
@@ -131,7 +133,8 @@ class Article(models.Model):
     slug = models.SlugField(
         max_length=220,
         unique=True,
-        help_text="The article's address: /blog/<slug>/. Filled in from the title; avoid changing it once published.",
+        help_text="The end of the article's address, e.g. /blog/prp-aftercare/. Filled in from the title; "
+        "avoid changing it once published, as links to the old address will stop working.",
     )
     excerpt = models.TextField(
         max_length=300,
