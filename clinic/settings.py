@@ -242,8 +242,10 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
-# CKEditor 4 writes inline styles into the page while editing; only admin pages get this.
-ADMIN_CSP_EXTRA = {"style-src": ["'unsafe-inline'"]}
+# CKEditor 4 is not CSP-compatible: it starts its editing frame with an inline script,
+# wires its toolbar with inline handlers and writes inline styles. Only admin pages (staff,
+# behind log-in) get this; public pages keep the strict policy, and stored HTML is sanitised.
+ADMIN_CSP_EXTRA = {"script-src": ["'unsafe-inline'"], "style-src": ["'unsafe-inline'"]}
 
 SILENCED_SYSTEM_CHECKS = [
     # django-ckeditor bundles CKEditor 4, which is unmaintained. The risk is contained as

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django.views.static import serve
 
+from blog.models import Article
 from clinic.enquiries import submit_enquiry
 from clinic.forms import EnquiryForm
 from clinic.images import reencode_image
@@ -44,6 +45,7 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["practitioners"] = Practitioner.objects.active()
         context["featured_treatments"] = Treatment.objects.featured()
+        context["latest_articles"] = Article.objects.for_listing()[:3]
         return context
 
 

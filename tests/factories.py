@@ -1,5 +1,6 @@
 import io
 import time
+from datetime import timedelta
 from decimal import Decimal
 
 import factory
@@ -68,6 +69,14 @@ class TreatmentCategoryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "treatments.TreatmentCategory"
         django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Treatment category {n}")
+    slug = factory.Sequence(lambda n: f"treatment-category-{n}")
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "blog.Category"
 
     name = factory.Sequence(lambda n: f"Category {n}")
     slug = factory.Sequence(lambda n: f"category-{n}")
@@ -147,3 +156,46 @@ def enquiry_post_data(**overrides):
     }
     data.update(overrides)
     return data
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "blog.Tag"
+
+    name = factory.Sequence(lambda n: f"Tag {n}")
+    slug = factory.Sequence(lambda n: f"tag-{n}")
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    """A published article (published an hour ago); pass ``status="draft"`` for a draft."""
+
+    class Meta:
+        model = "blog.Article"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Article {n}")
+    slug = factory.Sequence(lambda n: f"article-{n}")
+    excerpt = "A short summary of the article."
+    body = "<h2>First section</h2><p>Some words about skin.</p><h3>A detail</h3><p>More words.</p>"
+    author = factory.SubFactory(PractitionerFactory)
+    status = "published"
+    published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+
+    @factory.post_generation
+    def categories(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.categories.set(extracted)
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.set(extracted)
+
+
+class ReferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "blog.Reference"
+
+    article = factory.SubFactory(ArticleFactory)
+    citation = factory.Sequence(lambda n: f"Author A. A study of skin, part {n}. A Journal, 2024.")
+    url = "https://example.org/study"

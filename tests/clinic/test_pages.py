@@ -4,7 +4,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from clinic.models import ClinicProfile, Page
-from tests.factories import PageFactory, PractitionerFactory
+from tests.factories import ArticleFactory, PageFactory, PractitionerFactory, TreatmentFactory
 
 
 @pytest.mark.usefixtures("demo_content")
@@ -78,8 +78,11 @@ def test_demo_content_loads_twice_without_duplicates(demo_content):
     assert ClinicProfile.objects.count() == 1
 
 
-@pytest.mark.parametrize("practitioners", [2, 12])
-def test_home_page_runs_constant_queries(client, clinic_profile, django_assert_num_queries, practitioners):
-    PractitionerFactory.create_batch(practitioners)
-    with django_assert_num_queries(5):  # profile, opening hours, practitioners, treatments, footer pages
+@pytest.mark.parametrize("items", [2, 12])
+def test_home_page_runs_constant_queries(client, clinic_profile, django_assert_num_queries, items):
+    PractitionerFactory.create_batch(items)
+    ArticleFactory.create_batch(items)
+    TreatmentFactory.create_batch(items, is_featured=True)
+    # profile, opening hours, footer pages, practitioners, featured treatments, latest articles
+    with django_assert_num_queries(6):
         client.get(reverse("clinic:home"))

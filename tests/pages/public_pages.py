@@ -5,9 +5,17 @@ demo content is loaded, so it may look objects up), plus the status it should an
 """
 
 from django.urls import reverse
+from django.utils import timezone
 
+from blog.models import Article, Category, Tag
 from clinic.models import Page, Practitioner
 from treatments.models import Comparison, Treatment
+
+
+def _latest_article_month():
+    published_at = timezone.localtime(Article.objects.for_listing().first().published_at)
+    return reverse("blog:article_archive_month", kwargs={"year": f"{published_at:%Y}", "month": f"{published_at:%m}"})
+
 
 PUBLIC_PAGES = [
     ("home", lambda: reverse("clinic:home"), 200),
@@ -16,6 +24,14 @@ PUBLIC_PAGES = [
     ("practitioner list", lambda: reverse("clinic:practitioner_list"), 200),
     ("practitioner profile", lambda: Practitioner.objects.active().first().get_absolute_url(), 200),
     ("article list", lambda: reverse("blog:article_list"), 200),
+    ("article", lambda: Article.objects.for_listing().first().get_absolute_url(), 200),
+    ("article category", lambda: Category.objects.in_use().first().get_absolute_url(), 200),
+    (
+        "article tag",
+        lambda: Tag.objects.filter(articles__in=Article.objects.published()).first().get_absolute_url(),
+        200,
+    ),
+    ("article monthly archive", _latest_article_month, 200),
     ("treatment list", lambda: reverse("treatments:treatment_list"), 200),
     ("treatment detail", lambda: Treatment.objects.published().get(slug="exosome-therapy").get_absolute_url(), 200),
     ("comparison", lambda: Comparison.objects.published().first().get_absolute_url(), 200),

@@ -1,0 +1,91 @@
+from django.contrib import admin, messages
+from django.utils.translation import ngettext
+
+from blog.models import Article, Category, Reference, Tag
+from clinic.admin import image_preview
+
+
+class ReferenceInline(admin.TabularInline):
+    model = Reference
+    extra = 1
+    fields = ["citation", "url", "order"]
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "state", "author", "published_at", "updated_at"]
+    list_select_related = ["author"]
+    list_filter = ["status", "categories", "tags", "author"]
+    search_fields = ["title", "excerpt", "body"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["categories", "tags"]
+    readonly_fields = ["cover_preview", "updated_at"]
+    inlines = [ReferenceInline]
+    actions = ["publish", "unpublish"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "excerpt", "body"]}),
+        ("Cover image", {"fields": ["cover", "cover_preview", "cover_alt"]}),
+        ("Authorship and review", {"fields": ["author", "medical_reviewer", "reviewed_on", "next_review_due_on"]}),
+        ("Publishing", {"fields": ["status", "published_at", "updated_at", "is_commenting_open"]}),
+        ("Topics", {"fields": ["categories", "tags"]}),
+        (
+            "Search engines",
+            {
+                "fields": ["seo_title", "seo_description"],
+                "classes": ["collapse"],
+                "description": "Optional: the title and excerpt are used when these are empty.",
+            },
+        ),
+    ]
+
+    @admin.display(description="status", ordering="status")
+    def state(self, obj):
+        return obj.publication_state.capitalize()
+
+    @admin.display(description="current cover")
+    def cover_preview(self, obj):
+        return image_preview(obj.cover, width=320)
+
+    @admin.action(description="Publish selected articles (now, or at their scheduled time)", permissions=["change"])
+    def publish(self, request, queryset):
+        count = queryset.publish()
+        if count:
+            self.message_user(
+                request,
+                ngettext("Published %d article.", "Published %d articles.", count) % count,
+                messages.SUCCESS,
+            )
+        else:
+            self.message_user(request, "The selected articles were already published.", messages.WARNING)
+
+    @admin.action(description="Unpublish selected articles (back to draft)", permissions=["change"])
+    def unpublish(self, request, queryset):
+        count = queryset.unpublish()
+        if count:
+            self.message_user(
+                request,
+                ngettext(
+                    "Returned %d article to draft; it is no longer on the site.",
+                    "Returned %d articles to draft; they are no longer on the site.",
+                    count,
+                )
+                % count,
+                messages.SUCCESS,
+            )
+        else:
+            self.message_user(request, "The selected articles were already drafts.", messages.WARNING)

@@ -1,0 +1,332 @@
+import html
+import math
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
+
+from clinic.fields import RichTextField
+from clinic.models import CleanImageField, Practitioner
+
+WORDS_PER_MINUTE = 200
+
+# The sanitiser allows no attributes on headings, so in stored bodies every h2/h3 is
+# exactly "<h2>…</h2>"; matching that shape is reliable here and nowhere else.
+HEADING_RE = re.compile(r"<(h[23])>(.*?)</\1>", re.DOTALL)
+
+
+class CategoryQuerySet(models.QuerySet):
+    def in_use(self):
+        """Categories holding at least one public article, for navigation."""
+        return self.filter(articles__in=Article.objects.published()).distinct()
+
+
+class Category(models.Model):
+    """A broad subject; an article can sit in several."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(
+        max_length=100, unique=True, help_text="The end of the category's address, e.g. /blog/category/skin-science/."
+    )
+    description = models.TextField(
+        blank=True, help_text="One or two sentences shown on the category page. Plain text."
+    )
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "categories"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("blog:category_detail", kwargs={"slug": self.slug})
+
+
+class Tag(models.Model):
+    """A narrow topic, e.g. a treatment or a part of the skin."""
+
+    name = models.CharField(max_length=60, unique=True)
+    slug = models.SlugField(max_length=80, unique=True, help_text="The end of the tag's address, e.g. /blog/tag/prp/.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("blog:tag_detail", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Articles the public may see: published, with a publication time that has passed.
+
+        The one definition of "public": every public page, feed and related-items query
+        starts here, so a draft or scheduled article cannot leak through any of them.
+        """
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def visible_to(self, user):
+        """Published articles, or every article for staff allowed to view them (previews)."""
+        if user.is_staff and user.has_perm("blog.view_article"):
+            return self.all()
+        return self.published()
+
+    def for_listing(self):
+        """Public articles, newest first, shaped for cards, lists and feeds.
+
+        The author is joined in and the body (the one large column) left out; a card that
+        needs the body would cost a query per article, so cards don't use it. The home
+        page takes the latest few with ``Article.objects.for_listing()[:3]``.
+        """
+        return self.published().select_related("author").defer("body").order_by("-published_at", "-pk")
+
+    def for_detail(self):
+        """Articles with everything the article page shows, in a fixed number of queries."""
+        return self.select_related("author", "medical_reviewer").prefetch_related("categories", "tags", "references")
+
+    def related_to(self, article, limit=3):
+        """Up to ``limit`` public articles sharing tags or categories with ``article``, most shared first."""
+        shared_tags = Q(tags__in=article.tags.all())
+        shared_categories = Q(categories__in=article.categories.all())
+        return (
+            self.for_listing()
+            .exclude(pk=article.pk)
+            .filter(shared_tags | shared_categories)
+            .annotate(
+                shared=Count("tags", filter=shared_tags, distinct=True)
+                + Count("categories", filter=shared_categories, distinct=True)
+            )
+            .order_by("-shared", "-published_at", "-pk")[:limit]
+        )
+
+    def publish(self):
+        """Publish these articles: now, or at their own publication time if one is set. Returns the count."""
+        now = timezone.now()
+        drafts = self.filter(status=Article.Status.DRAFT)
+        dated = drafts.filter(published_at__isnull=False).update(status=Article.Status.PUBLISHED)
+        undated = drafts.filter(published_at__isnull=True).update(status=Article.Status.PUBLISHED, published_at=now)
+        return dated + undated
+
+    def unpublish(self):
+        """Return these articles to draft, keeping their publication time for when they go back. Returns the count."""
+        return self.filter(status=Article.Status.PUBLISHED).update(status=Article.Status.DRAFT)
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=220,
+        unique=True,
+        help_text="The end of the article's address, e.g. /blog/prp-aftercare/. Filled in from the title; "
+        "avoid changing it once published, as links to the old address will stop working.",
+    )
+    excerpt = models.TextField(
+        max_length=300,
+        help_text="One or two sentences shown on article lists, in feeds and under the title. Plain text.",
+    )
+    body = RichTextField(help_text="Use “Heading 2” and “Heading 3” for sections: they build the table of contents.")
+    cover = CleanImageField(
+        "cover image",
+        upload_to="blog/covers/%Y/",
+        blank=True,
+        width_field="cover_width",
+        height_field="cover_height",
+        help_text="Shown at the top of the article and on cards. Landscape, at least 1200 pixels wide.",
+    )
+    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_alt = models.CharField(
+        "cover image description",
+        max_length=200,
+        blank=True,
+        help_text="What the image shows, for people who cannot see it. Required when there is a cover image.",
+    )
+    author = models.ForeignKey(Practitioner, on_delete=models.PROTECT, related_name="articles")
+    medical_reviewer = models.ForeignKey(
+        Practitioner,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reviewed_articles",
+        verbose_name="medically reviewed by",
+        help_text="The clinician who checked the article for medical accuracy.",
+    )
+    reviewed_on = models.DateField("review date", null=True, blank=True)
+    next_review_due_on = models.DateField(
+        "next review due", null=True, blank=True, help_text="When the article should be checked again."
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        "publication time",
+        null=True,
+        blank=True,
+        help_text="Leave empty to publish straight away. A time in the future schedules the article.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    categories = models.ManyToManyField(Category, blank=True, related_name="articles")
+    tags = models.ManyToManyField(Tag, blank=True, related_name="articles")
+    is_commenting_open = models.BooleanField(
+        "comments open", default=True, help_text="Untick to stop new comments on this article."
+    )
+    seo_title = models.CharField(
+        "title for search engines",
+        max_length=70,
+        blank=True,
+        help_text="Shown in Google results and browser tabs instead of the title; keep under 60 characters.",
+    )
+    seo_description = models.CharField(
+        "description for search engines",
+        max_length=160,
+        blank=True,
+        help_text="Shown in Google results instead of the excerpt; keep under 155 characters.",
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [models.Index(fields=["status", "published_at"], name="blog_article_status_pub")]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=["draft", "published"]), name="blog_article_status_valid"),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(published_at__isnull=False),
+                name="blog_article_published_has_time",
+            ),
+            models.CheckConstraint(condition=Q(cover="") | ~Q(cover_alt=""), name="blog_article_cover_has_alt"),
+            models.CheckConstraint(
+                condition=Q(medical_reviewer__isnull=True) | Q(reviewed_on__isnull=False),
+                name="blog_article_review_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(next_review_due_on__isnull=True)
+                | Q(reviewed_on__isnull=True)
+                | Q(next_review_due_on__gt=models.F("reviewed_on")),
+                name="blog_article_next_review_after_review",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("blog:article_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = {}
+        if self.cover and not self.cover_alt.strip():
+            errors["cover_alt"] = "Describe the cover image for people who cannot see it."
+        if self.medical_reviewer_id and not self.reviewed_on:
+            errors["reviewed_on"] = "Give the date of the medical review."
+        if self.reviewed_on and self.next_review_due_on and self.next_review_due_on <= self.reviewed_on:
+            errors["next_review_due_on"] = "The next review must fall after the last one."
+        if errors:
+            raise ValidationError(errors)
+        if self.status == self.Status.PUBLISHED and not self.published_at:
+            self.published_at = timezone.now()
+
+    def _unique_slug(self):
+        # ASCII slugs: accents are transliterated ("crème" → "creme") and the public URL
+        # pattern stays <slug:…>; a title with no Latin letters falls back to "article".
+        base = slugify(self.title)[:200].strip("-") or "article"
+        slug, number = base, 1
+        while Article.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
+
+    @property
+    def publication_state(self):
+        """ "draft", "scheduled" or "published" for this row, mirroring ``ArticleQuerySet.published()``."""
+        if self.status != self.Status.PUBLISHED:
+            return "draft"
+        if self.published_at > timezone.now():
+            return "scheduled"
+        return "published"
+
+    @property
+    def is_public(self):
+        return self.publication_state == "published"
+
+    @property
+    def display_title(self):
+        return self.seo_title or self.title
+
+    @cached_property
+    def reading_time(self):
+        """Minutes to read the body at an unhurried pace, at least one."""
+        words = len(html.unescape(strip_tags(self.body)).split())
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    @cached_property
+    def _rendered(self):
+        # The sanitiser strips id attributes (an editor-set id could clash with the page's
+        # own), so anchors are added here, on the already-sanitised body, when it is shown.
+        # Deriving them on read keeps one stored copy of the body: a bulk update, a data
+        # migration or an import cannot leave a stale second copy behind.
+        toc = []
+        used = set()
+
+        def add_anchor(match):
+            tag, inner = match.group(1), match.group(2)
+            text = html.unescape(strip_tags(inner)).strip()
+            base = "section-" + (slugify(text)[:60].strip("-") or "untitled")
+            anchor, number = base, 1
+            while anchor in used:
+                number += 1
+                anchor = f"{base}-{number}"
+            used.add(anchor)
+            toc.append({"level": int(tag[1]), "anchor": anchor, "text": text})
+            return f'<{tag} id="{anchor}">{inner}</{tag}>'
+
+        body = HEADING_RE.sub(add_anchor, self.body)
+        # Images in the body sit below the cover, usually below the fold.
+        body = body.replace("<img ", '<img loading="lazy" decoding="async" ')
+        return mark_safe(body), toc  # noqa: S308 — body is sanitised on save; anchors are slugs
+
+    @property
+    def body_html(self):
+        """The sanitised body with heading anchors and lazy images, safe to render."""
+        return self._rendered[0]
+
+    @property
+    def table_of_contents(self):
+        """The body's h2/h3 headings as dicts with ``level``, ``anchor`` and ``text``, in order."""
+        return self._rendered[1]
+
+
+class Reference(models.Model):
+    """A source cited by an article, listed under it."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="references")
+    citation = models.CharField(
+        max_length=500, help_text="Authors, title, publisher or journal, year — as you would cite it in print."
+    )
+    url = models.URLField("link", max_length=500, blank=True, help_text="Where readers can find the source online.")
+    order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers are listed first.")
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.citation
