@@ -33,7 +33,7 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "excerpt", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    filter_horizontal = ["categories", "tags"]
+    filter_horizontal = ["categories", "tags", "related_treatments"]
     readonly_fields = ["cover_preview", "updated_at"]
     inlines = [ReferenceInline]
     actions = ["publish", "unpublish"]
@@ -42,7 +42,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ("Cover image", {"fields": ["cover", "cover_preview", "cover_alt"]}),
         ("Authorship and review", {"fields": ["author", "medical_reviewer", "reviewed_on", "next_review_due_on"]}),
         ("Publishing", {"fields": ["status", "published_at", "updated_at", "is_commenting_open"]}),
-        ("Topics", {"fields": ["categories", "tags"]}),
+        ("Topics", {"fields": ["categories", "tags", "related_treatments"]}),
         (
             "Search engines",
             {

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from blog.models import Article, Category, Reference, Tag
 from clinic.demo import placeholder_image
 from clinic.models import Practitioner
+from treatments.models import Treatment
 
 CATEGORIES = {
     "regenerative-treatments": (
@@ -276,6 +277,16 @@ pressures you into booking on the day. If you leave with a discount code rather 
 ]
 
 
+# Which demo treatments each article discusses (treatments load before articles).
+RELATED_TREATMENTS = {
+    "exosomes-or-prp-which-supports-the-skin-matrix": ["prp-skin-rejuvenation", "exosome-therapy"],
+    "what-happens-during-a-prp-session": ["prp-skin-rejuvenation"],
+    "prp-aftercare-the-first-week": ["prp-skin-rejuvenation"],
+    "the-extracellular-matrix-explained": ["polynucleotides", "skin-booster-injections"],
+    "microneedling-the-basics": ["microneedling"],
+}
+
+
 def load():
     categories = {}
     for slug, (name, description) in CATEGORIES.items():
@@ -309,6 +320,7 @@ def load():
             article.save()
         article.categories.set([categories[slug] for slug in data["categories"]])
         article.tags.set([tags[slug] for slug in data["tags"]])
+        article.related_treatments.set(Treatment.objects.filter(slug__in=RELATED_TREATMENTS.get(article.slug, [])))
         for order, (citation, url) in enumerate(data["references"]):
             Reference.objects.update_or_create(
                 article=article, order=order, defaults={"citation": citation, "url": url}

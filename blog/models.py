@@ -4,7 +4,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -14,6 +14,7 @@ from django.utils.text import slugify
 
 from clinic.fields import RichTextField
 from clinic.models import CleanImageField, Practitioner
+from clinic.redirects import remember_moved_url
 
 WORDS_PER_MINUTE = 200
 
@@ -94,7 +95,14 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_detail(self):
         """Articles with everything the article page shows, in a fixed number of queries."""
-        return self.select_related("author", "medical_reviewer").prefetch_related("categories", "tags", "references")
+        from treatments.models import Treatment
+
+        return self.select_related("author", "medical_reviewer").prefetch_related(
+            "categories",
+            "tags",
+            "references",
+            Prefetch("related_treatments", queryset=Treatment.objects.published().for_listing()),
+        )
 
     def related_to(self, article, limit=3):
         """Up to ``limit`` public articles sharing tags or categories with ``article``, most shared first."""
@@ -181,6 +189,12 @@ class Article(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     categories = models.ManyToManyField(Category, blank=True, related_name="articles")
     tags = models.ManyToManyField(Tag, blank=True, related_name="articles")
+    related_treatments = models.ManyToManyField(
+        "treatments.Treatment",
+        blank=True,
+        related_name="related_articles",
+        help_text="Treatments this article is about; each links to the other on the site.",
+    )
     is_commenting_open = models.BooleanField(
         "comments open", default=True, help_text="Untick to stop new comments on this article."
     )
@@ -227,6 +241,7 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self._unique_slug()
+        remember_moved_url(self, was_public=lambda stored: stored.is_public)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

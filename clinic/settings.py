@@ -65,9 +65,10 @@ INSTALLED_APPS = [
     "ckeditor",
     "csp",
     "axes",
+    # Demo content loads in this order: articles link to practitioners and treatments.
     "clinic",
-    "blog",
     "treatments",
+    "blog",
 ]
 
 MIDDLEWARE = [

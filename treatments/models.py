@@ -9,6 +9,7 @@ from django.utils.html import strip_tags
 
 from clinic.fields import RichTextField
 from clinic.models import CleanImageField, Practitioner
+from clinic.redirects import remember_moved_url
 
 # The editor-written sections; cards and lists never show them, so list queries skip them.
 RICH_SECTIONS = [
@@ -84,12 +85,15 @@ class TreatmentQuerySet(models.QuerySet):
 
     def for_detail(self):
         """Published treatments with everything the detail page shows fetched in a fixed number of queries."""
+        from blog.models import Article
+
         return (
             self.published()
             .select_related("category")
             .prefetch_related(
                 "faqs",
                 Prefetch("practitioners", queryset=Practitioner.objects.active()),
+                Prefetch("related_articles", queryset=Article.objects.for_listing()),
             )
         )
 
@@ -197,6 +201,10 @@ class Treatment(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        remember_moved_url(self, was_public=lambda stored: stored.is_published)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("treatments:treatment_detail", kwargs={"slug": self.slug})

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.urls import reverse
 
-from tests.factories import ArticleFactory, CategoryFactory, ReferenceFactory, TagFactory
+from tests.factories import ArticleFactory, CategoryFactory, ReferenceFactory, TagFactory, TreatmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +21,8 @@ EXPECTED_QUERIES = {
     # MonthArchiveView: is the month empty, its days, the earlier and later months with
     # articles; then count, articles, topics, archive months + 3
     "monthly archive": 11,
-    # the article, its categories, tags and references; related, previous, next + 3
-    "article": 10,
+    # the article, its categories, tags, references and related treatments; related, previous, next + 3
+    "article": 11,
     # the clinic, the articles, their categories
     "rss feed": 3,
     "atom feed": 3,
@@ -37,8 +37,10 @@ def build_blog(size):
         ArticleFactory(published_at=MONTH + timedelta(days=number), categories=categories, tags=tags)
         for number in range(size)
     ]
+    treatments = TreatmentFactory.create_batch(size)
     for article in articles:
         ReferenceFactory.create_batch(size, article=article)
+        article.related_treatments.set(treatments)
     # Hidden articles must not change the count either.
     ArticleFactory(status="draft", published_at=None, categories=categories, tags=tags)
     return {

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
+    ArticleFactory,
     ComparisonFactory,
     FAQFactory,
     PractitionerFactory,
@@ -34,6 +35,8 @@ def grow_treatment(treatment, size):
     treatment.practitioners.add(*PractitionerFactory.create_batch(size))
     for _ in range(size):
         ComparisonFactory(treatment_a=treatment)
+    for article in ArticleFactory.create_batch(size):
+        article.related_treatments.add(treatment)
 
 
 def test_treatment_list_runs_constant_queries(client, django_assert_num_queries):
@@ -47,11 +50,11 @@ def test_treatment_list_runs_constant_queries(client, django_assert_num_queries)
 def test_treatment_detail_runs_constant_queries(client, django_assert_num_queries):
     treatment = TreatmentFactory()
     grow_treatment(treatment, 2)
-    # The treatment with category, its FAQs, its practitioners, its comparisons.
-    with django_assert_num_queries(BASE + 4):
+    # The treatment with category, its FAQs, practitioners, related articles and comparisons.
+    with django_assert_num_queries(BASE + 5):
         client.get(treatment.get_absolute_url())
     grow_treatment(treatment, 8)
-    with django_assert_num_queries(BASE + 4):
+    with django_assert_num_queries(BASE + 5):
         client.get(treatment.get_absolute_url())
 
 

@@ -10,8 +10,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            # The clinic first: other apps' demo content refers to its practitioners.
-            for app_config in sorted(apps.get_app_configs(), key=lambda config: config.name != "clinic"):
+            # In INSTALLED_APPS order, which lists each app after those its content refers to.
+            for app_config in apps.get_app_configs():
                 try:
                     demo = import_module(f"{app_config.name}.demo")
                 except ModuleNotFoundError as error:
