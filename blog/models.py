@@ -2,6 +2,7 @@ import html
 import math
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Prefetch, Q
@@ -345,3 +346,64 @@ class Reference(models.Model):
 
     def __str__(self):
         return self.citation
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self):
+        """Comments anyone may read."""
+        return self.filter(status=Comment.Status.APPROVED)
+
+    def pending(self):
+        """Comments waiting for a moderator."""
+        return self.filter(status=Comment.Status.PENDING)
+
+
+class Comment(models.Model):
+    """A patient's comment on an article, or the clinic's reply to one. Plain text, never HTML."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Awaiting moderation"
+        APPROVED = "approved", "Approved"
+        SPAM = "spam", "Spam"
+        REMOVED = "removed", "Removed"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
+        help_text="The comment answered.",
+    )
+    author_name = models.CharField("name", max_length=100)
+    author_email = models.EmailField("email", help_text="Never shown on the site.")
+    body = models.TextField("comment", max_length=3000)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
+    is_staff_reply = models.BooleanField("reply from the clinic", default=False)
+    staff_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    consent_given_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the commenter agreed to their comment being stored and shown."
+    )
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "approved", "spam", "removed"]), name="blog_comment_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(is_staff_reply=False) | Q(parent__isnull=False), name="blog_comment_staff_reply_has_parent"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.author_name} on {self.article}"
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#comment-{self.pk}"
