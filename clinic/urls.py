@@ -20,6 +20,7 @@ clinic_patterns = [
     path("practitioners/<slug:slug>/", views.PractitionerDetailView.as_view(), name="practitioner_detail"),
     path("consultation/", views.EnquiryCreateView.as_view(), name="enquiry_create"),
     path("consultation/thank-you/", views.EnquiryThanksView.as_view(), name="enquiry_thanks"),
+    path("search/", views.SearchView.as_view(), name="search"),
     path("healthz", views.healthz, name="healthz"),
     path("editor/upload/", views.editor_image_upload, name="editor_image_upload"),
     # Last: a flat page answers any single-segment address nothing else claims.

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
@@ -24,6 +25,7 @@ from clinic.enquiries import submit_enquiry
 from clinic.forms import EnquiryForm
 from clinic.images import reencode_image
 from clinic.models import Page, Practitioner, Redirect
+from clinic.search import clean_query, search
 from clinic.spam import client_fingerprint
 from treatments.models import Treatment
 
@@ -46,6 +48,27 @@ class HomeView(TemplateView):
         context["practitioners"] = Practitioner.objects.active()
         context["featured_treatments"] = Treatment.objects.featured()
         context["latest_articles"] = Article.objects.for_listing()[:3]
+        return context
+
+
+class SearchView(TemplateView):
+    """Articles and treatments matching ?q=, best first, ten to a page."""
+
+    template_name = "clinic/search_results.html"
+    paginate_by = 10
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        raw = self.request.GET.get("q", "")
+        query = clean_query(raw)
+        page = Paginator(search(query), self.paginate_by).get_page(self.request.GET.get("page"))
+        context.update(
+            query=query,
+            was_truncated=len(" ".join(raw.split())) > len(query),
+            page_obj=page,
+            results=page.object_list,
+            breadcrumbs=[("Search", None)],
+        )
         return context
 
 

@@ -7,31 +7,86 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('blog', '0003_article_related_treatments'),
+        ("blog", "0003_article_related_treatments"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Comment',
+            name="Comment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('author_name', models.CharField(max_length=100, verbose_name='name')),
-                ('author_email', models.EmailField(help_text='Never shown on the site.', max_length=254, verbose_name='email')),
-                ('body', models.TextField(max_length=3000, verbose_name='comment')),
-                ('status', models.CharField(choices=[('pending', 'Awaiting moderation'), ('approved', 'Approved'), ('spam', 'Spam'), ('removed', 'Removed')], db_index=True, default='pending', max_length=10)),
-                ('is_staff_reply', models.BooleanField(default=False, verbose_name='reply from the clinic')),
-                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('consent_given_at', models.DateTimeField(blank=True, help_text='When the commenter agreed to their comment being stored and shown.', null=True)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='blog.article')),
-                ('parent', models.ForeignKey(blank=True, help_text='The comment answered.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='replies', to='blog.comment')),
-                ('staff_user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("author_name", models.CharField(max_length=100, verbose_name="name")),
+                (
+                    "author_email",
+                    models.EmailField(help_text="Never shown on the site.", max_length=254, verbose_name="email"),
+                ),
+                ("body", models.TextField(max_length=3000, verbose_name="comment")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Awaiting moderation"),
+                            ("approved", "Approved"),
+                            ("spam", "Spam"),
+                            ("removed", "Removed"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("is_staff_reply", models.BooleanField(default=False, verbose_name="reply from the clinic")),
+                ("created_at", models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
+                (
+                    "consent_given_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="When the commenter agreed to their comment being stored and shown.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="comments", to="blog.article"
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The comment answered.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="replies",
+                        to="blog.comment",
+                    ),
+                ),
+                (
+                    "staff_user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('status__in', ['pending', 'approved', 'spam', 'removed'])), name='blog_comment_status_valid'), models.CheckConstraint(condition=models.Q(('is_staff_reply', False), ('parent__isnull', False), _connector='OR'), name='blog_comment_staff_reply_has_parent')],
+                "ordering": ["created_at", "pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("status__in", ["pending", "approved", "spam", "removed"])),
+                        name="blog_comment_status_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("is_staff_reply", False), ("parent__isnull", False), _connector="OR"),
+                        name="blog_comment_staff_reply_has_parent",
+                    ),
+                ],
             },
         ),
     ]

@@ -38,5 +38,6 @@ PUBLIC_PAGES = [
     ("comparison index", lambda: reverse("treatments:comparison_list"), 200),
     ("consultation form", lambda: reverse("clinic:enquiry_create") + "?treatment=prp-skin-rejuvenation", 200),
     ("consultation thank-you", lambda: reverse("clinic:enquiry_thanks"), 200),
+    ("search results", lambda: reverse("clinic:search") + "?q=skin", 200),
     ("not found", lambda: "/no-such-page/", 404),
 ]

@@ -1,0 +1,168 @@
+"""One search over articles and treatments.
+
+On PostgreSQL: full-text search with the English configuration, title weighted above
+summary above body, ranked, with highlighted snippets, served by GIN expression indexes
+(see the migrations named ``search_index``). Elsewhere (the SQLite demo): a plain
+substring match that still ranks title matches first and highlights the matched words.
+"""
+
+import html
+import re
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Case, F, Q, Value, When
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+
+from blog.models import Article
+from treatments.models import RICH_SECTIONS, Treatment
+
+MAX_QUERY_LENGTH = 200
+SNIPPET_WORDS = 35
+# Sentinels ts_headline puts around matches; chosen so they never occur in stored text and
+# survive stripping tags and escaping, then become <mark>.
+START, STOP = "\x02", "\x03"
+
+ARTICLE_FIELDS = (("title", "A"), ("excerpt", "B"), ("body", "C"))
+TREATMENT_FIELDS = (("name", "A"), ("summary", "B"), *((section, "C") for section in RICH_SECTIONS))
+
+
+def search_vector(fields):
+    """The weighted tsvector of ``fields``; the GIN indexes are built on this same expression."""
+    vectors = [SearchVector(name, weight=weight, config="english") for name, weight in fields]
+    combined = vectors[0]
+    for vector in vectors[1:]:
+        combined = combined + vector
+    return combined
+
+
+@dataclass
+class SearchResult:
+    kind: str  # "Article" or "Treatment"
+    title: str
+    url: str
+    snippet: str  # safe HTML: escaped text with <mark> around matches
+    rank: float
+
+
+def clean_query(raw):
+    """The query as searched: whitespace collapsed and length capped; '' when there is nothing to search."""
+    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
+
+
+def _snippet_from_headline(headline):
+    text = " ".join(html.unescape(strip_tags(headline or "")).split())
+    return mark_safe(escape(text).replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308 — escaped above
+
+
+def search(raw_query):
+    """Return ranked SearchResults for ``raw_query`` over public articles and treatments."""
+    query = clean_query(raw_query)
+    if not query:
+        return []
+    if connection.vendor == "postgresql":
+        return _search_postgres(query)
+    return _search_plain(query)
+
+
+def _search_postgres(query, limit=200):
+    search_query = SearchQuery(query, search_type="websearch", config="english")
+    headline_options = {
+        "config": "english",
+        "start_sel": START,
+        "stop_sel": STOP,
+        "max_words": SNIPPET_WORDS,
+        "min_words": 15,
+        "max_fragments": 2,
+    }
+    articles = (
+        Article.objects.published()
+        .annotate(document=search_vector(ARTICLE_FIELDS))
+        .filter(document=search_query)
+        .annotate(
+            rank=SearchRank(F("document"), search_query),
+            headline=SearchHeadline("body", search_query, **headline_options),
+        )
+        .order_by("-rank", "-published_at")
+        .only("title", "slug")[:limit]
+    )
+    treatments = (
+        Treatment.objects.published()
+        .annotate(document=search_vector(TREATMENT_FIELDS))
+        .filter(document=search_query)
+        .annotate(
+            rank=SearchRank(F("document"), search_query),
+            headline=SearchHeadline("overview", search_query, **headline_options),
+        )
+        .order_by("-rank")
+        .only("name", "slug")[:limit]
+    )
+    results = [
+        SearchResult("Article", item.title, item.get_absolute_url(), _snippet_from_headline(item.headline), item.rank)
+        for item in articles
+    ] + [
+        SearchResult("Treatment", item.name, item.get_absolute_url(), _snippet_from_headline(item.headline), item.rank)
+        for item in treatments
+    ]
+    return sorted(results, key=lambda result: -result.rank)
+
+
+def _highlight(text, words):
+    """Escape ``text`` (plain) and wrap each occurrence of ``words`` in <mark>, around the first match."""
+    text = " ".join(html.unescape(strip_tags(text or "")).split())
+    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    first = pattern.search(text)
+    if first:
+        start = max(first.start() - 80, 0)
+        text = ("…" if start else "") + text[start : start + 260]
+    parts, position = [], 0
+    for match in pattern.finditer(text):
+        parts.append(escape(text[position : match.start()]))
+        parts.append(f"<mark>{escape(match.group())}</mark>")
+        position = match.end()
+    parts.append(escape(text[position:]))
+    return mark_safe("".join(parts))  # noqa: S308 — every piece is escaped
+
+
+def _plain_rank(fields, words):
+    """3 for a title match, 2 for the summary, 1 for the body, added up over the words."""
+    title, summary, *body = fields
+    whens = []
+    for word in words:
+        whens.append(Case(When(**{f"{title}__icontains": word}, then=Value(3)), default=Value(0)))
+        whens.append(Case(When(**{f"{summary}__icontains": word}, then=Value(2)), default=Value(0)))
+        body_match = Q()
+        for name in body:
+            body_match |= Q(**{f"{name}__icontains": word})
+        whens.append(Case(When(body_match, then=Value(1)), default=Value(0)))
+    total = whens[0]
+    for when in whens[1:]:
+        total = total + when
+    return total
+
+
+def _search_plain(query, limit=200):
+    words = [word for word in re.split(r"\W+", query) if len(word) > 1][:10]
+    if not words:
+        return []
+    results = []
+    sources = (
+        ("Article", Article.objects.published(), [name for name, _ in ARTICLE_FIELDS], "title", "body"),
+        ("Treatment", Treatment.objects.published(), [name for name, _ in TREATMENT_FIELDS], "name", "overview"),
+    )
+    for kind, queryset, fields, title_field, snippet_field in sources:
+        ranked = queryset.annotate(rank=_plain_rank(fields, words))
+        for item in ranked.filter(rank__gt=0).order_by("-rank")[:limit]:
+            snippet_source = getattr(item, snippet_field)
+            results.append(
+                SearchResult(
+                    kind,
+                    getattr(item, title_field),
+                    item.get_absolute_url(),
+                    _highlight(snippet_source, words),
+                    float(item.rank),
+                )
+            )
+    return sorted(results, key=lambda result: -result.rank)
