@@ -9,7 +9,8 @@ def site(request):
 
     def clinic():
         if "clinic" not in cache:
-            cache["clinic"] = ClinicProfile.load()
+            # Every page shows the hours twice (footer and structured data): fetch them once.
+            cache["clinic"] = ClinicProfile.load(with_opening_hours=True)
         return cache["clinic"]
 
     def footer_pages():

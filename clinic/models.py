@@ -65,9 +65,12 @@ class ClinicProfile(models.Model):
         super().save(*args, **kwargs)
 
     @classmethod
-    def load(cls):
+    def load(cls, *, with_opening_hours=False):
         """Return the clinic profile, or an unsaved placeholder before one is entered."""
-        return cls.objects.filter(pk=1).first() or cls(name="Our clinic")
+        profiles = cls.objects.filter(pk=1)
+        if with_opening_hours:
+            profiles = profiles.prefetch_related("opening_hours")
+        return profiles.first() or cls(name="Our clinic")
 
     @property
     def address_lines(self):

@@ -9,7 +9,13 @@ class HomeSitemap(Sitemap):
     priority = 1.0
 
     def items(self):
-        return ["clinic:home", "clinic:practitioner_list"]
+        return [
+            "clinic:home",
+            "treatments:treatment_list",
+            "treatments:comparison_list",
+            "blog:article_list",
+            "clinic:practitioner_list",
+        ]
 
     def location(self, item):
         return reverse(item)

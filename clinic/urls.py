@@ -3,11 +3,18 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from blog.sitemaps import ArticleSitemap, CategorySitemap, TagSitemap
 from clinic import views
 from clinic.sitemaps import HomeSitemap, PageSitemap, PractitionerSitemap
+from treatments.sitemaps import ComparisonSitemap, TreatmentSitemap
 
 SITEMAPS = {
     "home": HomeSitemap,
+    "treatments": TreatmentSitemap,
+    "comparisons": ComparisonSitemap,
+    "articles": ArticleSitemap,
+    "categories": CategorySitemap,
+    "tags": TagSitemap,
     "pages": PageSitemap,
     "practitioners": PractitionerSitemap,
 }

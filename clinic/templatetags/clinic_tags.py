@@ -1,6 +1,8 @@
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
+from clinic import seo
 from clinic.images import RENDITION_WIDTHS, renditions
 
 register = template.Library()
@@ -60,3 +62,58 @@ def admin_inbox(user):
             url = reverse("admin:clinic_enquiry_changelist") + "?status__exact=new&is_spam__exact=0"
             items.append((label, count, url))
     return items
+
+
+def _absolute(context):
+    request = context.get("request")
+    return request.build_absolute_uri if request else (lambda path: path)
+
+
+@register.simple_tag(takes_context=True)
+def social_meta(context, title, description, image=None, kind="website"):
+    """Open Graph and Twitter card tags for the page; ``image`` is an image field or None."""
+    absolute = _absolute(context)
+    request = context.get("request")
+    clinic = context.get("clinic")
+    tags = [
+        ("property", "og:type", kind),
+        ("property", "og:title", title),
+        ("property", "og:description", description),
+        ("property", "og:url", absolute(request.path) if request else ""),
+        ("property", "og:site_name", clinic().name if callable(clinic) else getattr(clinic, "name", "")),
+        ("property", "og:locale", "en_GB"),
+    ]
+    image_url = seo.image_url(image, absolute) if image else ""
+    if image_url:
+        tags.append(("property", "og:image", image_url))
+    tags.append(("name", "twitter:card", "summary_large_image" if image_url else "summary"))
+    return format_html_join("\n", '<meta {}="{}" content="{}">', tags)
+
+
+@register.simple_tag(takes_context=True)
+def site_structured_data(context):
+    """JSON-LD for every page: the clinic, and the breadcrumb trail when the page shows one."""
+    absolute = _absolute(context)
+    clinic = context["clinic"]
+    clinic = clinic() if callable(clinic) else clinic
+    blocks = [seo.json_ld_script(seo.clinic_data(clinic, absolute))]
+    breadcrumbs = context.get("breadcrumbs")
+    if breadcrumbs:
+        blocks.append(seo.json_ld_script(seo.breadcrumb_data(breadcrumbs, context["request"].path, absolute)))
+    return mark_safe("".join(blocks))  # noqa: S308 — each block is escaped JSON
+
+
+@register.simple_tag(takes_context=True)
+def article_structured_data(context, article):
+    return seo.json_ld_script(seo.article_data(article, _absolute(context)))
+
+
+@register.simple_tag(takes_context=True)
+def treatment_structured_data(context, treatment):
+    """MedicalProcedure for the treatment, and FAQPage when it has questions."""
+    absolute = _absolute(context)
+    blocks = [seo.json_ld_script(seo.treatment_data(treatment, absolute))]
+    faqs = list(treatment.faqs.all())
+    if faqs:
+        blocks.append(seo.json_ld_script(seo.faq_data(faqs)))
+    return mark_safe("".join(blocks))  # noqa: S308 — each block is escaped JSON
