@@ -35,20 +35,39 @@ PAGES = [
     ("practitioners", "/practitioners/"),
     ("practitioner", "/practitioners/dr-isla-morrison/"),
     ("article list", "/blog/"),
+    ("article", "/blog/exosomes-or-prp-which-supports-the-skin-matrix/"),
     ("treatment list", "/treatments/"),
+    ("treatment", "/treatments/prp-skin-rejuvenation/"),
+    ("comparison", "/treatments/compare/exosome-therapy-vs-prp-skin-rejuvenation/"),
+    ("search", "/search/?q=collagen"),
+    ("sitemap", "/sitemap.xml"),
 ]
 
+# Extra articles (sharing the demo's tags and categories) so lists, search and the
+# sitemap work over a realistic volume.
 SEED_VOLUME = """
+from datetime import timedelta
 from django.db import transaction
-from clinic.models import Page
+from django.utils import timezone
+from blog.models import Article, Category, Tag
+from clinic.models import Practitioner
 volume = {volume}
+author = Practitioner.objects.first()
+categories, tags = list(Category.objects.all()), list(Tag.objects.all())
+paragraph = "<p>Collagen and elastin give skin its structure; fibroblasts renew them. " * 8 + "</p>"
 with transaction.atomic():
     for number in range(volume):
-        Page.objects.update_or_create(
-            slug=f"bench-page-{{number}}",
-            defaults={{"title": f"Notice {{number}}", "body": "<p>" + "Text. " * 200 + "</p>",
-                      "show_in_footer": False}},
+        article, _ = Article.objects.update_or_create(
+            slug=f"bench-article-{{number}}",
+            defaults={{
+                "title": f"Skin notes {{number}}", "excerpt": "Notes on skin structure.",
+                "body": "<h2>Structure</h2>" + paragraph + "<h2>Renewal</h2>" + paragraph,
+                "author": author, "status": "published",
+                "published_at": timezone.now() - timedelta(days=400 + number),
+            }},
         )
+        article.categories.set(categories[:2])
+        article.tags.set(tags[:3])
 """
 
 
