@@ -407,3 +407,37 @@ class Comment(models.Model):
 
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#comment-{self.pk}"
+
+
+class WordPressItem(models.Model):
+    """Which object on this site a WordPress item became.
+
+    Written by ``import_wordpress`` so that a second run updates what it made the first
+    time instead of making it again, and never touches objects staff wrote by hand.
+    """
+
+    class Kind(models.TextChoices):
+        AUTHOR = "author", "Author"
+        CATEGORY = "category", "Category"
+        TAG = "tag", "Tag"
+        POST = "post", "Post"
+        PAGE = "page", "Page"
+        COMMENT = "comment", "Comment"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    wordpress_id = models.PositiveBigIntegerField("WordPress ID")
+    object_id = models.PositiveBigIntegerField()
+    imported_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "imported WordPress item"
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "wordpress_id"], name="blog_wordpressitem_unique_source"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["author", "category", "tag", "post", "page", "comment"]),
+                name="blog_wordpressitem_kind_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"WordPress {self.kind} {self.wordpress_id} → {self.object_id}"

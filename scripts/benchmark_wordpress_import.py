@@ -1,0 +1,125 @@
+"""Time and memory of importing a large WordPress export, first run and repeat run.
+
+    python scripts/benchmark_wordpress_import.py [--posts 1000] [--comments 10000]
+
+Writes an export with the given numbers of posts and comments (threaded, mixed
+statuses) to a temporary folder, creates a fresh PostgreSQL database ``<name>_wpbench``
+beside DATABASE_URL's, migrates it and runs ``import_wordpress`` twice in a child
+process. Prints elapsed seconds and the child's peak resident memory for each run.
+"""
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+from xml.sax.saxutils import escape
+
+import psycopg2
+
+ROOT = Path(__file__).resolve().parent.parent
+
+HEAD = """<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><wp:wxr_version>1.2</wp:wxr_version>
+<wp:author><wp:author_id>1</wp:author_id><wp:author_login>editor</wp:author_login>
+<wp:author_display_name>Bench Author</wp:author_display_name></wp:author>
+"""
+PARAGRAPH = "Skin renews itself roughly every month, more slowly with age.\nSo be patient.\n\n"
+
+
+def write_export(path, posts, comments):
+    per_post, extra = divmod(comments, posts)
+    comment_id = 0
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(HEAD)
+        for number in range(1, posts + 1):
+            body = escape(PARAGRAPH * 8 + "[caption]Caption text[/caption]")
+            out.write(
+                f"<item><title>Bench post {number}</title><dc:creator>editor</dc:creator>"
+                f"<content:encoded>{body}</content:encoded><excerpt:encoded></excerpt:encoded>"
+                f"<wp:post_id>{number}</wp:post_id><wp:post_date_gmt>2022-03-{number % 28 + 1:02d} 10:00:00"
+                f"</wp:post_date_gmt><wp:post_name>bench-post-{number}</wp:post_name>"
+                "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>"
+                f'<category domain="category" nicename="topic-{number % 10}">Topic {number % 10}</category>'
+                f'<category domain="post_tag" nicename="tag-{number % 40}">Tag {number % 40}</category>'
+            )
+            first = comment_id + 1
+            for index in range(per_post + (1 if number <= extra else 0)):
+                comment_id += 1
+                parent = first if index % 3 == 2 else 0
+                approved = ("1", "1", "0", "spam")[index % 4]
+                out.write(
+                    f"<wp:comment><wp:comment_id>{comment_id}</wp:comment_id>"
+                    f"<wp:comment_author>Reader {comment_id}</wp:comment_author>"
+                    f"<wp:comment_author_email>reader{comment_id}@mail.example</wp:comment_author_email>"
+                    "<wp:comment_date_gmt>2022-04-01 12:00:00</wp:comment_date_gmt>"
+                    "<wp:comment_content>Thanks, this was useful.</wp:comment_content>"
+                    f"<wp:comment_approved>{approved}</wp:comment_approved>"
+                    f"<wp:comment_parent>{parent}</wp:comment_parent></wp:comment>"
+                )
+            out.write("</item>\n")
+        out.write("</channel></rss>\n")
+
+
+def bench_database_url():
+    url = os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/clinic"
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/") + "_wpbench"
+    admin = psycopg2.connect(
+        host=parts.hostname, port=parts.port or 5432, user=parts.username or "postgres",
+        password=parts.password or "", dbname="postgres",
+    )  # fmt: skip
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    admin.close()
+    return urlunsplit(parts._replace(path="/" + name))
+
+
+def timed_import(env, export):
+    """Run the import in a child process; return (seconds, peak MB, report tail)."""
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "manage.py", "import_wordpress", str(export)],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    output, _ = child.communicate()
+    elapsed = time.perf_counter() - started
+    if child.returncode:
+        sys.exit(f"import failed:\n{output}")
+    return elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, output
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=1000)
+    parser.add_argument("--comments", type=int, default=10000)
+    args = parser.parse_args()
+    env = {**os.environ, "DATABASE_URL": bench_database_url(), "DEBUG": "0"}
+    env.setdefault("SECRET_KEY", "benchmark-only")
+    env.setdefault("ALLOWED_HOSTS", "127.0.0.1")
+    with tempfile.TemporaryDirectory() as folder:
+        env["MEDIA_ROOT"] = str(Path(folder) / "media")
+        export = Path(folder) / "export.xml"
+        write_export(export, args.posts, args.comments)
+        size_mb = export.stat().st_size / 1024 / 1024
+        subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+        print(f"Export: {args.posts} posts, {args.comments} comments, {size_mb:.1f} MB")
+        for label in ("first run", "second run"):
+            # ru_maxrss of RUSAGE_CHILDREN is the largest child so far; the first run's
+            # figure is exact, the second is an upper bound shared with the first.
+            seconds, peak_mb, output = timed_import(env, export)
+            print(f"{label}: {seconds:.1f} s, peak memory {peak_mb:.0f} MB")
+            print("\n".join("    " + line for line in output.splitlines()[:10]))
+
+
+if __name__ == "__main__":
+    main()

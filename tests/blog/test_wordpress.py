@@ -1,0 +1,176 @@
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from blog.models import Article, Category, Comment, Tag, WordPressItem
+from clinic.models import Page, Practitioner, Redirect
+from tests.factories import PageFactory, PractitionerFactory
+
+FIXTURES = Path(__file__).parent / "wordpress"
+EXPORT = FIXTURES / "export-1.2.xml"
+
+
+def run(path=EXPORT, *args):
+    from io import StringIO
+
+    out = StringIO()
+    call_command("import_wordpress", str(path), "--media-dir", str(FIXTURES / "uploads"), *args, stdout=out)
+    return out.getvalue()
+
+
+def test_posts_are_imported_with_states_terms_and_cover(db):
+    run()
+    article = Article.objects.get(slug="sunscreen-scottish-spring")
+    assert article.is_public
+    assert article.excerpt == "Why daily sunscreen matters in Glasgow."
+    assert article.cover.name.startswith("wordpress/2023/05/")
+    assert article.cover_alt == "Sunlight through a sash window"
+    assert set(article.categories.values_list("slug", flat=True)) == {"sun-care"}
+    assert set(article.tags.values_list("slug", flat=True)) == {"spf", "uva"}
+    assert Article.objects.get(slug="autumn-peels").publication_state == "scheduled"
+    assert Article.objects.get(slug="retinol-through-the-seasons").status == "draft"
+    assert Article.objects.get(slug="staff-party").status == "draft"
+    assert not Article.objects.filter(title="Deleted post").exists()
+    assert Category.objects.count() == 2
+
+
+def test_authors_become_hidden_placeholders_unless_a_practitioner_has_the_name(db):
+    existing = PractitionerFactory(name="Dr Morag Lennox")
+    run()
+    assert Article.objects.get(slug="sunscreen-scottish-spring").author == existing
+    placeholder = Practitioner.objects.get(name="Fergus Baird")
+    assert placeholder.is_active is False
+
+
+def test_content_gets_paragraphs_shortcodes_converted_and_hostile_html_removed(db):
+    run()
+    body = Article.objects.get(slug="sunscreen-scottish-spring").body
+    assert "<p>Even under grey skies, ultraviolet light reaches the skin.<br>" in body
+    assert "<figcaption>Light through glass still carries UVA.</figcaption>" in body
+    assert '<img src="/media/wordpress/2023/05/window.png"' in body
+    assert "https://old.clinic.example/wp-content/uploads/2023/05/absent.jpg" in body
+    assert '<a href="https://video.example/clip"' in body
+    assert "<p>Protect every day.</p>" in body
+    assert "[" not in body
+    assert "<script" not in body
+    assert "javascript:" not in body
+    assert "onclick" not in body
+    assert "<ul>\n<li>Apply in the morning</li>" in body
+
+
+def test_comments_keep_threads_and_statuses(db):
+    run()
+    question = Comment.objects.get(author_name="Eilidh", parent=None)
+    answer = question.replies.get()
+    thanks = answer.replies.get()
+    assert (question.status, answer.status, thanks.status) == ("approved", "approved", "pending")
+    assert question.body == "Does tinted moisturiser count? Asking for my mum."
+    assert question.author_email == "eilidh@mail.example"
+    assert Comment.objects.get(author_name="Cheap pills").status == "spam"
+    assert not Comment.objects.filter(author_name="Another blog").exists()
+
+
+def test_pages_become_flat_pages_and_reserved_slugs_get_a_suffix(db):
+    run()
+    assert Page.objects.get(slug="uber-uns").title == "Über uns — Ärztinnen"
+    assert "日本語も少し。" in Page.objects.get(slug="uber-uns").body
+    assert Page.objects.get(slug="prices").show_in_footer is False
+    assert Page.objects.filter(slug="blog-2").exists()
+
+
+def test_second_run_creates_nothing_and_updates_what_changed(db, tmp_path):
+    run()
+    counts = {model: model.objects.count() for model in (Article, Comment, Page, Category, Tag, Redirect)}
+    report = run()
+    assert "Import finished." in report
+    assert {model: model.objects.count() for model in counts} == counts
+    changed = tmp_path / "changed.xml"
+    changed.write_text(EXPORT.read_text().replace("Consultations are free.", "Consultations cost £50."))
+    run(changed)
+    assert "£50" in Page.objects.get(slug="prices").body
+    assert Page.objects.count() == counts[Page]
+
+
+def test_hand_written_article_with_the_same_slug_is_left_alone(db):
+    author = PractitionerFactory()
+    mine = Article.objects.create(
+        title="Mine", slug="sunscreen-scottish-spring", excerpt="x", body="<p>Mine</p>", author=author
+    )
+    report = run()
+    mine.refresh_from_db()
+    assert mine.body == "<p>Mine</p>"
+    assert Article.objects.filter(slug="sunscreen-scottish-spring-2").exists()
+    assert "imported as “sunscreen-scottish-spring-2”" in report
+    assert not WordPressItem.objects.filter(kind="post", object_id=mine.pk).exists()
+
+
+def test_page_slug_owned_by_a_hand_written_page_is_left_alone(db):
+    PageFactory(slug="prices", body="<p>Ours</p>")
+    run()
+    assert Page.objects.get(slug="prices").body == "<p>Ours</p>"
+    assert Page.objects.filter(slug="prices-2").exists()
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/?p=100", "/blog/sunscreen-scottish-spring/"),
+        ("/2023/05/14/sunscreen-scottish-spring/", "/blog/sunscreen-scottish-spring/"),
+        ("/2023/05/sunscreen-scottish-spring/", "/blog/sunscreen-scottish-spring/"),
+        ("/sunscreen-scottish-spring/", "/blog/sunscreen-scottish-spring/"),
+        ("/?page_id=201", "/prices/"),
+        ("/uber-uns/prices/", "/prices/"),
+        ("/category/sun-care/", "/blog/category/sun-care/"),
+        ("/category/skin-health/sun-care/", "/blog/category/sun-care/"),
+        ("/tag/spf/", "/blog/tag/spf/"),
+        ("/feed/", "/blog/feed/rss/"),
+    ],
+)
+def test_legacy_addresses_answer_301(client, clinic_profile, old, new):
+    run()
+    response = client.get(old)
+    assert response.status_code == 301
+    assert response["Location"] == new
+
+
+def test_dry_run_prints_the_report_and_saves_nothing(db):
+    dry = run(EXPORT, "--dry-run")
+    assert "Dry run: nothing was saved." in dry
+    assert not Article.objects.exists()
+    assert not Redirect.objects.exists()
+    assert not WordPressItem.objects.exists()
+    real = run()
+    assert dry.split("Dry run")[0] == real.split("Import finished.")[0]
+
+
+def test_wxr_1_1_is_read(db):
+    run(FIXTURES / "export-1.1.xml")
+    article = Article.objects.get(slug="hydration-myths")
+    assert article.body == "<p>Water helps.</p>\n<p>Creams help more.</p>"
+
+
+def test_malformed_file_fails_with_line_and_imports_nothing(db):
+    with pytest.raises(CommandError, match=r"mismatched tag at line 16.*Nothing was imported"):
+        run(FIXTURES / "malformed.xml")
+    assert not Article.objects.exists()
+    assert not Practitioner.objects.exists()
+
+
+def test_entity_declarations_are_refused(db):
+    with pytest.raises(CommandError, match="DTD"):
+        run(FIXTURES / "entities.xml")
+
+
+def test_failure_midway_leaves_nothing_and_no_files(db, monkeypatch, settings):
+    from blog.wordpress import WordPressImporter
+
+    def explode(self, *args):
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(WordPressImporter, "_import_page", explode)
+    with pytest.raises(RuntimeError):
+        run()
+    assert not Article.objects.exists()
+    assert not Comment.objects.exists()
+    assert not list((Path(settings.MEDIA_ROOT) / "wordpress").rglob("*.png"))
