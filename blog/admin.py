@@ -13,7 +13,8 @@ class ReferenceInline(admin.TabularInline):
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
+    list_display = ["name", "slug", "parent"]
+    list_select_related = ["parent"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 

@@ -40,12 +40,23 @@ class Category(models.Model):
     description = models.TextField(
         blank=True, help_text="One or two sentences shown on the category page. Plain text."
     )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        help_text="Optional: the broader category this one sits under.",
+    )
 
     objects = CategoryQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "categories"
+        constraints = [
+            models.CheckConstraint(condition=~Q(parent=models.F("pk")), name="blog_category_not_own_parent"),
+        ]
 
     def __str__(self):
         return self.name

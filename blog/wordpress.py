@@ -386,8 +386,11 @@ class WordPressImporter:
                 term["pk"] = self._import_term(model, kind, record, slug, term)
         for slug, term in self.categories.items():
             parent = term["parent"]
+            parent_pk = self.categories.get(parent, {}).get("pk") if parent else None
+            if term.get("pk") and parent_pk and parent_pk != term["pk"]:
+                Category.objects.filter(pk=term["pk"]).exclude(parent_id=parent_pk).update(parent_id=parent_pk)
             if parent and term.get("pk"):
-                # Categories here are flat; the old nested address still leads to the category.
+                # The old nested address (/category/parent/child/) still leads to the category.
                 path = [slug]
                 seen = {slug}
                 while parent and parent in self.categories and parent not in seen:

@@ -35,6 +35,25 @@ def test_posts_are_imported_with_states_terms_and_cover(db):
     assert Category.objects.count() == 2
 
 
+def test_category_hierarchy_is_kept(db):
+    from blog.models import Category
+
+    run()
+    assert Category.objects.get(slug="sun-care").parent == Category.objects.get(slug="skin-health")
+    assert Category.objects.get(slug="skin-health").parent is None
+
+
+def test_category_cannot_be_its_own_parent(db):
+    from django.db import IntegrityError
+
+    from tests.factories import CategoryFactory
+
+    category = CategoryFactory()
+    category.parent = category
+    with pytest.raises(IntegrityError):
+        category.save()
+
+
 def test_authors_become_hidden_placeholders_unless_a_practitioner_has_the_name(db):
     existing = PractitionerFactory(name="Dr Morag Lennox")
     run()
