@@ -60,3 +60,12 @@ def admin_inbox(user):
             url = reverse("admin:clinic_enquiry_changelist") + "?status__exact=new&is_spam__exact=0"
             items.append((label, count, url))
     return items
+
+
+@register.filter
+def admin_change_url(obj):
+    """The admin edit address for any model instance."""
+    from django.urls import reverse
+
+    meta = obj._meta
+    return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
