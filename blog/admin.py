@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.utils.translation import ngettext
 
 from blog.models import Article, Category, Reference, Tag
-from clinic.admin import image_preview
+from clinic.admin import ComplianceCheckedAdmin, image_preview
 
 
 class ReferenceInline(admin.TabularInline):
@@ -27,7 +27,9 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ComplianceCheckedAdmin, admin.ModelAdmin):
+    compliance_fields = ["title", "slug", "excerpt", "body", "cover_alt", "seo_title", "seo_description"]
+    compliance_publish = ("status", Article.Status.PUBLISHED)
     list_display = ["title", "state", "author", "published_at", "updated_at"]
     list_select_related = ["author"]
     list_filter = ["status", "categories", "tags", "author"]
@@ -64,7 +66,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="Publish selected articles (now, or at their scheduled time)", permissions=["change"])
     def publish(self, request, queryset):
-        count = queryset.publish()
+        count = self.exclude_flagged(request, queryset, "article").publish()
         if count:
             self.message_user(
                 request,

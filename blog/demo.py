@@ -217,7 +217,7 @@ tiny injuries, such as microneedling, prompt the skin to lay down new collagen o
         "cover_alt": "Illustration: blue diagonal stripes behind a white ring",
         "body": """
 <p>Microneedling uses a handheld pen with a cluster of very fine needles to make thousands of tiny
-channels in the skin. The skin repairs them, and in doing so rebuilds some of its collagen.</p>
+channels in the skin. The skin repairs them, and in doing so makes some new collagen.</p>
 <h2>What it can help with</h2>
 <ul><li>Uneven texture and enlarged-looking pores</li><li>Some acne scars</li><li>Early fine lines</li></ul>
 <h2>What a course looks like</h2>

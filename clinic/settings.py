@@ -207,6 +207,10 @@ SPAM_RATE_WINDOW_SECONDS = env_int("SPAM_RATE_WINDOW_SECONDS", 60 * 60)
 # More links than this in a message marks it as spam for staff to review.
 SPAM_MAX_LINKS = env_int("SPAM_MAX_LINKS", 1)
 
+# --- Compliance dashboard (clinic/compliance.py) -----------------------------
+# Treatment prices not confirmed for this many months are listed for staff to check.
+PRICE_CONFIRMATION_MONTHS = env_int("PRICE_CONFIRMATION_MONTHS", 6)
+
 # --- Security ----------------------------------------------------------------
 # HTTPS_ONLY is on by default; `make run` turns it off to serve plain http on localhost.
 HTTPS_ONLY = env_bool("HTTPS_ONLY", not DEBUG)

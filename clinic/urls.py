@@ -35,6 +35,12 @@ clinic_patterns = [
 ]
 
 urlpatterns = [
+    # Inside the admin's address and behind its log-in; before admin.site.urls, which would 404 it.
+    path(
+        f"{settings.ADMIN_URL}compliance/",
+        admin.site.admin_view(views.compliance_dashboard),
+        name="compliance_dashboard",
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 
-from clinic.admin import image_preview
-from treatments.models import FAQ, Comparison, Treatment, TreatmentCategory
+from clinic.admin import ComplianceCheckedAdmin, image_preview
+from treatments.models import FAQ, RICH_SECTIONS, Comparison, Treatment, TreatmentCategory
 
 
 @admin.register(TreatmentCategory)
@@ -18,7 +18,13 @@ class FAQInline(admin.StackedInline):
 
 
 @admin.register(Treatment)
-class TreatmentAdmin(admin.ModelAdmin):
+class TreatmentAdmin(ComplianceCheckedAdmin, admin.ModelAdmin):
+    compliance_fields = [
+        "name", "slug", "summary", "downtime", "results_show", "results_last", "treatment_areas",
+        *RICH_SECTIONS, "hero_image_alt", "seo_title", "seo_description",
+    ]  # fmt: skip
+    compliance_inlines = [("faqs", ["question", "answer"], "FAQ")]
+    compliance_publish = ("is_published", True)
     list_display = ["name", "category", "price_from", "is_published", "is_featured", "order", "updated_at"]
     list_editable = ["order"]
     list_filter = ["is_published", "is_featured", "category"]
@@ -64,6 +70,10 @@ class TreatmentAdmin(admin.ModelAdmin):
             },
         ),
         ("Image", {"fields": ["hero_image", "hero_image_preview", "hero_image_alt"]}),
+        (
+            "Medical review and price check",
+            {"fields": ["medical_reviewer", "reviewed_on", "next_review_due_on", "price_confirmed_on"]},
+        ),
         ("Publishing", {"fields": ["is_published", "is_featured", "order", "created_at", "updated_at"]}),
         ("Search engines", {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]}),
     ]
@@ -75,6 +85,7 @@ class TreatmentAdmin(admin.ModelAdmin):
     @admin.action(description="Publish selected treatments", permissions=["change"])
     def publish(self, request, queryset):
         # Only treatments with a risks section may go public; the rest are named, not skipped silently.
+        queryset = self.exclude_flagged(request, queryset, "treatment")
         missing = list(queryset.filter(risks="").values_list("name", flat=True))
         count = queryset.exclude(risks="").update(is_published=True)
         self.message_user(request, f"Published {count} treatment(s).", messages.SUCCESS)
@@ -88,7 +99,8 @@ class TreatmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Comparison)
-class ComparisonAdmin(admin.ModelAdmin):
+class ComparisonAdmin(ComplianceCheckedAdmin, admin.ModelAdmin):
+    compliance_fields = ["verdict", "seo_title", "seo_description"]
     list_display = ["__str__", "has_verdict", "updated_at"]
     list_select_related = ["treatment_a", "treatment_b"]
     search_fields = ["treatment_a__name", "treatment_b__name", "verdict"]

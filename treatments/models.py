@@ -89,7 +89,7 @@ class TreatmentQuerySet(models.QuerySet):
 
         return (
             self.published()
-            .select_related("category")
+            .select_related("category", "medical_reviewer")
             .prefetch_related(
                 "faqs",
                 Prefetch("practitioners", queryset=Practitioner.objects.active()),
@@ -182,6 +182,27 @@ class Treatment(models.Model):
         max_length=160, blank=True, help_text="Shown in Google results; keep under 155 characters."
     )
 
+    medical_reviewer = models.ForeignKey(
+        Practitioner,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reviewed_treatments",
+        verbose_name="medically reviewed by",
+        help_text="The clinician who checked this page for medical accuracy; shown on the page.",
+    )
+    reviewed_on = models.DateField("review date", null=True, blank=True)
+    next_review_due_on = models.DateField(
+        "next review due", null=True, blank=True, help_text="When the page should be checked again."
+    )
+    price_confirmed_on = models.DateField(
+        "price last confirmed",
+        null=True,
+        blank=True,
+        help_text="When someone last checked the price is still right; the compliance dashboard lists "
+        "prices not confirmed for a while.",
+    )
+
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -196,6 +217,10 @@ class Treatment(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(price_from__isnull=True) | Q(price_from__gte=0), name="treatment_price_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(medical_reviewer__isnull=True) | Q(reviewed_on__isnull=False),
+                name="treatment_review_has_date",
             ),
         ]
 
@@ -218,6 +243,10 @@ class Treatment(models.Model):
             errors["risks"] = "Write the risks and side effects before publishing this treatment."
         if self.hero_image and not self.hero_image_alt.strip():
             errors["hero_image_alt"] = "Describe the image for people using screen readers."
+        if self.medical_reviewer_id and not self.reviewed_on:
+            errors["reviewed_on"] = "Give the date of the medical review."
+        if self.reviewed_on and self.next_review_due_on and self.next_review_due_on <= self.reviewed_on:
+            errors["next_review_due_on"] = "The next review must fall after the last one."
         if errors:
             raise ValidationError(errors)
 

@@ -117,3 +117,12 @@ def treatment_structured_data(context, treatment):
     if faqs:
         blocks.append(seo.json_ld_script(seo.faq_data(faqs)))
     return mark_safe("".join(blocks))  # noqa: S308 — each block is escaped JSON
+
+
+@register.filter
+def admin_change_url(obj):
+    """The admin edit address for any model instance."""
+    from django.urls import reverse
+
+    meta = obj._meta
+    return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])

@@ -40,7 +40,7 @@ def drop_indexes(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("clinic", "0004_redirect"),
+        ("clinic", "0006_compliance_terms_and_permissions"),
         ("blog", "0004_comment"),
         ("treatments", "0002_staff_groups"),
     ]
