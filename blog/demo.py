@@ -6,7 +6,7 @@ loading twice creates nothing twice. Needs the practitioners from ``clinic.demo`
 
 from datetime import UTC, date, datetime
 
-from blog.models import Article, Category, Reference, Tag
+from blog.models import Article, Category, Comment, Reference, Tag
 from clinic.demo import placeholder_image
 from clinic.models import Practitioner
 from treatments.models import Treatment
@@ -286,6 +286,55 @@ RELATED_TREATMENTS = {
     "microneedling-the-basics": ["microneedling"],
 }
 
+# Approved comments on one article, with a clinic reply; keyed by article, email and time.
+COMMENTS_ARTICLE = "exosomes-or-prp-which-supports-the-skin-matrix"
+COMMENTS = [
+    {
+        "key": "fiona",
+        "name": "Fiona",
+        "email": "fiona@example.com",
+        "created_at": datetime(2025, 9, 18, 19, 12, tzinfo=UTC),
+        "body": "Really clear explanation, thank you.\n\nI had no idea the dermis was mostly a gel "
+        "with fibres running through it. Is there a good overview of the research you would recommend?",
+    },
+    {
+        "key": "clinic-reply",
+        "reply_to": "fiona",
+        "name": "Dr Isla Morrison",
+        "email": "clinic@example.com",
+        "staff": True,
+        "created_at": datetime(2025, 9, 19, 9, 30, tzinfo=UTC),
+        "body": "Thank you, Fiona. The references under the article are a good place to start; the "
+        "review on growth factors in skin ageing is readable without a science background.",
+    },
+    {
+        "key": "graeme",
+        "name": "Graeme",
+        "email": "graeme@example.com",
+        "created_at": datetime(2025, 9, 22, 12, 5, tzinfo=UTC),
+        "body": "Useful to see the two compared side by side rather than one being sold as a miracle.",
+    },
+]
+
+
+def load_comments():
+    article = Article.objects.get(slug=COMMENTS_ARTICLE)
+    saved = {}
+    for data in COMMENTS:
+        saved[data["key"]], _ = Comment.objects.update_or_create(
+            article=article,
+            author_email=data["email"],
+            created_at=data["created_at"],
+            defaults={
+                "author_name": data["name"],
+                "body": data["body"],
+                "parent": saved.get(data.get("reply_to")),
+                "status": Comment.Status.APPROVED,
+                "is_staff_reply": data.get("staff", False),
+                "consent_given_at": None if data.get("staff") else data["created_at"],
+            },
+        )
+
 
 def load():
     categories = {}
@@ -326,3 +375,4 @@ def load():
                 article=article, order=order, defaults={"citation": citation, "url": url}
             )
         article.references.filter(order__gte=len(data["references"])).delete()
+    load_comments()

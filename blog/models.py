@@ -1,11 +1,13 @@
 import html
 import math
 import re
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -115,6 +117,22 @@ class ArticleQuerySet(models.QuerySet):
             "references",
             Prefetch("related_treatments", queryset=Treatment.objects.published().for_listing()),
         )
+
+    def with_comment_counts(self):
+        """These articles with ``comment_count``: approved comments, counted in the same query.
+
+        A subquery rather than a join, so it adds up correctly beside other annotations
+        (``related_to`` counts shared tags and categories over joins).
+        """
+        approved = (
+            Comment.objects.approved()
+            .filter(article=models.OuterRef("pk"))
+            .order_by()
+            .values("article")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return self.annotate(comment_count=Coalesce(models.Subquery(approved), 0, output_field=models.IntegerField()))
 
     def related_to(self, article, limit=3):
         """Up to ``limit`` public articles sharing tags or categories with ``article``, most shared first."""
@@ -296,6 +314,14 @@ class Article(models.Model):
         return self.publication_state == "published"
 
     @property
+    def comments_open(self):
+        """Whether new comments are accepted: switched on, public, and younger than COMMENTS_CLOSE_AFTER_DAYS."""
+        if not self.is_commenting_open or not self.is_public:
+            return False
+        days = settings.COMMENTS_CLOSE_AFTER_DAYS
+        return not days or self.published_at > timezone.now() - timedelta(days=days)
+
+    @property
     def display_title(self):
         return self.seo_title or self.title
 
@@ -368,6 +394,26 @@ class CommentQuerySet(models.QuerySet):
         """Comments waiting for a moderator."""
         return self.filter(status=Comment.Status.PENDING)
 
+    def for_thread(self, article, own_pending=()):
+        """The comments shown under ``article``, oldest first, in one query.
+
+        Approved comments, plus those of ``own_pending`` (primary keys kept in the author's
+        session) that still await moderation, so an author sees their own comment and
+        nobody else does.
+        """
+        visible = Q(status=Comment.Status.APPROVED)
+        if own_pending:
+            visible |= Q(status=Comment.Status.PENDING, pk__in=list(own_pending))
+        return self.filter(visible, article=article).defer("author_email").order_by("created_at", "pk")
+
+    def by_email(self, email):
+        """Every comment written with ``email`` (ignoring case): what personal-data requests cover."""
+        return self.filter(author_email__iexact=email.strip())
+
+    def notification_owed(self):
+        """Comments with an email still to send, e.g. after the mail server failed."""
+        return self.exclude(notification_pending="")
+
 
 class Comment(models.Model):
     """A patient's comment on an article, or the clinic's reply to one. Plain text, never HTML."""
@@ -377,6 +423,14 @@ class Comment(models.Model):
         APPROVED = "approved", "Approved"
         SPAM = "spam", "Spam"
         REMOVED = "removed", "Removed"
+
+    class Notification(models.TextChoices):
+        MODERATORS = "moderators", "New comment, to moderators"
+        APPROVED = "approved", "Approved, to the commenter"
+        REPLY = "reply", "Clinic reply, to the commenter answered"
+
+    # What an erased comment shows when replies keep it in a thread.
+    ERASED_TEXT = "[removed at the author's request]"
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
     parent = models.ForeignKey(
@@ -399,6 +453,24 @@ class Comment(models.Model):
     consent_given_at = models.DateTimeField(
         null=True, blank=True, help_text="When the commenter agreed to their comment being stored and shown."
     )
+    wants_updates = models.BooleanField(
+        "email the commenter",
+        default=False,
+        help_text="The commenter asked to hear by email when this comment is approved or answered.",
+    )
+    spam_reason = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="Which spam check caught it. If the comment is genuine, approve it.",
+    )
+    notification_pending = models.CharField(
+        "email still to send",
+        max_length=10,
+        choices=Notification.choices,
+        blank=True,
+        help_text="Set while an email about this comment has not gone out; "
+        "the send_comment_notifications command retries it.",
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -411,7 +483,12 @@ class Comment(models.Model):
             models.CheckConstraint(
                 condition=Q(is_staff_reply=False) | Q(parent__isnull=False), name="blog_comment_staff_reply_has_parent"
             ),
+            models.CheckConstraint(
+                condition=Q(notification_pending__in=["", "moderators", "approved", "reply"]),
+                name="blog_comment_notification_valid",
+            ),
         ]
+        indexes = [models.Index(fields=["article", "status", "created_at"], name="blog_comment_thread")]
 
     def __str__(self):
         return f"{self.author_name} on {self.article}"

@@ -1,12 +1,16 @@
 from datetime import date
 
-from django.shortcuts import get_object_or_404
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
 from django.views.generic import DetailView, ListView, MonthArchiveView
 
-from blog.models import Article, Category, Tag
+from blog.comments import build_thread, submit_comment
+from blog.forms import CommentForm
+from blog.models import Article, Category, Comment, Tag
+from clinic.spam import client_fingerprint
 
 ARTICLES_PER_PAGE = 10
 
@@ -18,7 +22,7 @@ class BlogIndexMixin:
     template_name = "blog/article_list.html"
 
     def get_queryset(self):
-        return Article.objects.for_listing()
+        return Article.objects.for_listing().with_comment_counts()
 
     def get_breadcrumbs(self):
         return [("Articles", None)]
@@ -73,14 +77,68 @@ class ArticleMonthArchiveView(BlogIndexMixin, MonthArchiveView):
         return [("Articles", reverse("blog:article_list")), (date_format(month, "F Y"), None)]
 
 
+# Where a visitor's own comments awaiting moderation are remembered, so only they see them.
+OWN_COMMENTS_SESSION_KEY = "blog_own_pending_comments"
+
+
 class ArticleDetailView(DetailView):
+    """The article page; it also receives the comment form (post/redirect/get)."""
+
     def get_queryset(self):
         # Staff with view permission also reach drafts and scheduled articles: the preview.
         return Article.objects.visible_to(self.request.user).for_detail()
 
+    def post(self, request, *args, **kwargs):
+        self.object = article = self.get_object()
+        if not article.comments_open:
+            messages.error(request, "Comments are closed on this article, so your comment was not posted.")
+            return redirect(article.get_absolute_url() + "#comments")
+        form = CommentForm(request.POST, article=article, client=client_fingerprint(request))
+        if not form.is_valid():
+            context = self.get_context_data(comment_form=form)
+            return self.render_to_response(context, status=429 if form.is_rate_limited else 400)
+        data = form.cleaned_data
+        comment = submit_comment(
+            article=article,
+            parent=data["parent"],
+            author_name=data["author_name"],
+            author_email=data["author_email"],
+            body=data["body"],
+            wants_updates=data["wants_updates"],
+            spam_reason=form.spam_reason,
+        )
+        if comment.status == Comment.Status.APPROVED:
+            messages.success(request, "Thank you, your comment is published.")
+            return redirect(comment.get_absolute_url())
+        # Spam gets the same answer as a genuine comment, so a bot learns nothing.
+        messages.success(request, "Thank you. Your comment is awaiting moderation and will appear once approved.")
+        if comment.status == Comment.Status.PENDING:
+            own = request.session.get(OWN_COMMENTS_SESSION_KEY, [])
+            request.session[OWN_COMMENTS_SESSION_KEY] = [*own, comment.pk][-20:]
+            return redirect(comment.get_absolute_url())
+        return redirect(article.get_absolute_url() + "#comments")
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
+        comments = list(
+            Comment.objects.for_thread(article, own_pending=self.request.session.get(OWN_COMMENTS_SESSION_KEY, ()))
+        )
+        context["comment_thread"] = build_thread(comments)
+        shown = [comment for comment in comments if comment.depth]
+        context["comment_count"] = sum(comment.status == Comment.Status.APPROVED for comment in shown)
+        if article.comments_open and "comment_form" not in context:
+            # ?reply_to=<id> from a comment's "Reply" link: works without JavaScript.
+            replying_to = next((c for c in shown if str(c.pk) == self.request.GET.get("reply_to")), None)
+            if replying_to and replying_to.status == Comment.Status.APPROVED:
+                context["comment_form"] = CommentForm(article=article, initial={"parent": replying_to.pk})
+                context["replying_to"] = replying_to
+            else:
+                context["comment_form"] = CommentForm(article=article)
+        elif "comment_form" in context:
+            form = context["comment_form"]
+            parent_pk = str(form["parent"].value() or "")
+            context["replying_to"] = next((c for c in shown if form.is_bound and str(c.pk) == parent_pk), None)
         context["related_articles"] = Article.objects.related_to(article)
         if article.is_public:
             public = Article.objects.for_listing()

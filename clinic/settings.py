@@ -195,6 +195,9 @@ SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Where consultation enquiries and moderation notices go; the clinic profile's email
 # address is used when this is empty.
 CLINIC_NOTIFY_EMAILS = env_list("CLINIC_NOTIFY_EMAILS")
+# The public address, e.g. https://www.example.co.uk: emails sent outside a request (the
+# comment notification retries) need it for their links. Empty: links are paths only.
+SITE_URL = env("SITE_URL", "")
 
 # --- Spam defence for public forms (clinic/spam.py) --------------------------
 # A form sent back sooner than this after it was shown is treated as a bot; tests lower it.
@@ -210,6 +213,12 @@ SPAM_MAX_LINKS = env_int("SPAM_MAX_LINKS", 1)
 # --- Compliance dashboard (clinic/compliance.py) -----------------------------
 # Treatment prices not confirmed for this many months are listed for staff to check.
 PRICE_CONFIRMATION_MONTHS = env_int("PRICE_CONFIRMATION_MONTHS", 6)
+
+# --- Article comments (blog/comments.py) ---------------------------------------
+# Someone with an approved comment has been vetted once; their next comment skips the queue.
+COMMENTS_AUTO_APPROVE_KNOWN_EMAILS = env_bool("COMMENTS_AUTO_APPROVE_KNOWN_EMAILS", True)
+# Old articles attract mostly spam; 0 keeps comments open for ever.
+COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", 90)
 
 # --- Security ----------------------------------------------------------------
 # HTTPS_ONLY is on by default; `make run` turns it off to serve plain http on localhost.

@@ -199,3 +199,33 @@ class ReferenceFactory(factory.django.DjangoModelFactory):
     article = factory.SubFactory(ArticleFactory)
     citation = factory.Sequence(lambda n: f"Author A. A study of skin, part {n}. A Journal, 2024.")
     url = "https://example.org/study"
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    """An approved comment on a published article; pass ``status="pending"`` for one awaiting moderation."""
+
+    class Meta:
+        model = "blog.Comment"
+
+    article = factory.SubFactory(ArticleFactory)
+    author_name = factory.Sequence(lambda n: f"Reader {n}")
+    author_email = factory.Sequence(lambda n: f"reader{n}@example.com")
+    body = factory.Sequence(lambda n: f"A thoughtful comment, number {n}.")
+    status = "approved"
+    consent_given_at = factory.LazyFunction(timezone.now)
+
+
+def comment_post_data(**overrides):
+    """A comment form submission a reader would send, the form shown a minute ago."""
+    from clinic.spam import make_form_token
+
+    data = {
+        "author_name": "Morag",
+        "author_email": "morag@example.com",
+        "body": "Thank you, this was really helpful.",
+        "consent": "on",
+        "leave_blank": "",
+        "form_token": make_form_token("comment", now=time.time() - 60),
+    }
+    data.update(overrides)
+    return data

@@ -47,14 +47,20 @@ def iso_datetime(value):
 def admin_inbox(user):
     """Work waiting for ``user`` on the admin index, as (label, count, changelist URL) triples.
 
-    Only lists what the user may view, and only non-zero counts. Other apps' queues (e.g.
-    comments awaiting moderation) belong in this list too.
+    Only lists what the user may view, and only non-zero counts: comments awaiting
+    moderation and new enquiries.
     """
     from django.urls import reverse
 
+    from blog.models import Comment
     from clinic.models import Enquiry
 
     items = []
+    if user.has_perm("blog.view_comment"):
+        count = Comment.objects.pending().count()
+        if count:
+            label = "comment awaiting moderation" if count == 1 else "comments awaiting moderation"
+            items.append((label, count, reverse("admin:blog_comment_changelist") + "?status=pending"))
     if user.has_perm("clinic.view_enquiry"):
         count = Enquiry.objects.awaiting_reply().count()
         if count:

@@ -21,8 +21,9 @@ EXPECTED_QUERIES = {
     # MonthArchiveView: is the month empty, its days, the earlier and later months with
     # articles; then count, articles, topics, archive months + 3
     "monthly archive": 11,
-    # the article, its categories, tags, references and related treatments; related, previous, next + 3
-    "article": 11,
+    # the article, its categories, tags, references and related treatments; its comments
+    # (one query, threaded in Python); related, previous, next + 3
+    "article": 12,
     # the clinic, the articles, their categories
     "rss feed": 3,
     "atom feed": 3,

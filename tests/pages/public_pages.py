@@ -25,6 +25,11 @@ PUBLIC_PAGES = [
     ("practitioner profile", lambda: Practitioner.objects.active().first().get_absolute_url(), 200),
     ("article list", lambda: reverse("blog:article_list"), 200),
     ("article", lambda: Article.objects.for_listing().first().get_absolute_url(), 200),
+    (
+        "article with comments and a clinic reply",
+        lambda: Article.objects.get(slug="exosomes-or-prp-which-supports-the-skin-matrix").get_absolute_url(),
+        200,
+    ),
     ("article category", lambda: Category.objects.in_use().first().get_absolute_url(), 200),
     (
         "article tag",
