@@ -16,10 +16,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 from xml.sax.saxutils import escape
 
-import psycopg2
+from bench_database import fresh_database_url
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,22 +67,6 @@ def write_export(path, posts, comments):
         out.write("</channel></rss>\n")
 
 
-def bench_database_url():
-    url = os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/clinic"
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/") + "_wpbench"
-    admin = psycopg2.connect(
-        host=parts.hostname, port=parts.port or 5432, user=parts.username or "postgres",
-        password=parts.password or "", dbname="postgres",
-    )  # fmt: skip
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    admin.close()
-    return urlunsplit(parts._replace(path="/" + name))
-
-
 def timed_import(env, export):
     """Run the import in a child process; return (seconds, peak MB, report tail)."""
     started = time.perf_counter()
@@ -103,7 +86,7 @@ def main():
     parser.add_argument("--posts", type=int, default=1000)
     parser.add_argument("--comments", type=int, default=10000)
     args = parser.parse_args()
-    env = {**os.environ, "DATABASE_URL": bench_database_url(), "DEBUG": "0"}
+    env = {**os.environ, "DATABASE_URL": fresh_database_url("wpbench"), "DEBUG": "0"}
     env.setdefault("SECRET_KEY", "benchmark-only")
     env.setdefault("ALLOWED_HOSTS", "127.0.0.1")
     with tempfile.TemporaryDirectory() as folder:
