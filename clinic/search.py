@@ -41,10 +41,23 @@ def search_vector(fields):
 @dataclass
 class SearchResult:
     kind: str  # "Article" or "Treatment"
+    pk: int
     title: str
     url: str
-    snippet: str  # safe HTML: escaped text with <mark> around matches
     rank: float
+    snippet: str = ""  # safe HTML: escaped text with <mark> around matches; see add_snippets()
+
+
+# Where each kind's snippet comes from.
+SNIPPET_SOURCES = {"Article": (Article, "body"), "Treatment": (Treatment, "overview")}
+HEADLINE_OPTIONS = {
+    "config": "english",
+    "start_sel": START,
+    "stop_sel": STOP,
+    "max_words": SNIPPET_WORDS,
+    "min_words": 15,
+    "max_fragments": 2,
+}
 
 
 def clean_query(raw):
@@ -58,7 +71,7 @@ def _snippet_from_headline(headline):
 
 
 def search(raw_query):
-    """Return ranked SearchResults for ``raw_query`` over public articles and treatments."""
+    """Return ranked SearchResults (without snippets) for ``raw_query`` over public articles and treatments."""
     query = clean_query(raw_query)
     if not query:
         return []
@@ -68,23 +81,12 @@ def search(raw_query):
 
 
 def _search_postgres(query, limit=200):
-    search_query = SearchQuery(query, search_type="websearch", config="english")
-    headline_options = {
-        "config": "english",
-        "start_sel": START,
-        "stop_sel": STOP,
-        "max_words": SNIPPET_WORDS,
-        "min_words": 15,
-        "max_fragments": 2,
-    }
+    search_query = _full_text_query(query)
     articles = (
         Article.objects.published()
         .annotate(document=search_vector(ARTICLE_FIELDS))
         .filter(document=search_query)
-        .annotate(
-            rank=SearchRank(F("document"), search_query),
-            headline=SearchHeadline("body", search_query, **headline_options),
-        )
+        .annotate(rank=SearchRank(F("document"), search_query))
         .order_by("-rank", "-published_at")
         .only("title", "slug")[:limit]
     )
@@ -92,21 +94,53 @@ def _search_postgres(query, limit=200):
         Treatment.objects.published()
         .annotate(document=search_vector(TREATMENT_FIELDS))
         .filter(document=search_query)
-        .annotate(
-            rank=SearchRank(F("document"), search_query),
-            headline=SearchHeadline("overview", search_query, **headline_options),
-        )
+        .annotate(rank=SearchRank(F("document"), search_query))
         .order_by("-rank")
         .only("name", "slug")[:limit]
     )
     results = [
-        SearchResult("Article", item.title, item.get_absolute_url(), _snippet_from_headline(item.headline), item.rank)
-        for item in articles
-    ] + [
-        SearchResult("Treatment", item.name, item.get_absolute_url(), _snippet_from_headline(item.headline), item.rank)
-        for item in treatments
-    ]
+        SearchResult("Article", item.pk, item.title, item.get_absolute_url(), item.rank) for item in articles
+    ] + [SearchResult("Treatment", item.pk, item.name, item.get_absolute_url(), item.rank) for item in treatments]
     return sorted(results, key=lambda result: -result.rank)
+
+
+def _full_text_query(query):
+    return SearchQuery(query, search_type="websearch", config="english")
+
+
+def _words(query):
+    return [word for word in re.split(r"\W+", query) if len(word) > 1][:10]
+
+
+def add_snippets(results, raw_query, *, full_text=None):
+    """Fill in the highlighted snippet of each of ``results`` (the page shown: headlines are costly).
+
+    ``full_text`` picks PostgreSQL's headlines or the plain highlighter; by default, whichever
+    the database supports.
+    """
+    query = clean_query(raw_query)
+    if not results or not query:
+        return results
+    if full_text is None:
+        full_text = connection.vendor == "postgresql"
+    for kind, (model, field) in SNIPPET_SOURCES.items():
+        wanted = [result for result in results if result.kind == kind]
+        if not wanted:
+            continue
+        rows = model.objects.filter(pk__in=[result.pk for result in wanted])
+        if full_text:
+            headlines = dict(
+                rows.annotate(headline=SearchHeadline(field, _full_text_query(query), **HEADLINE_OPTIONS)).values_list(
+                    "pk", "headline"
+                )
+            )
+            for result in wanted:
+                result.snippet = _snippet_from_headline(headlines.get(result.pk))
+        else:
+            texts = dict(rows.values_list("pk", field))
+            for result in wanted:
+                result.snippet = _highlight(texts.get(result.pk), _words(query))
+    return results
 
 
 def _highlight(text, words):
@@ -144,25 +178,18 @@ def _plain_rank(fields, words):
 
 
 def _search_plain(query, limit=200):
-    words = [word for word in re.split(r"\W+", query) if len(word) > 1][:10]
+    words = _words(query)
     if not words:
         return []
     results = []
     sources = (
-        ("Article", Article.objects.published(), [name for name, _ in ARTICLE_FIELDS], "title", "body"),
-        ("Treatment", Treatment.objects.published(), [name for name, _ in TREATMENT_FIELDS], "name", "overview"),
+        ("Article", Article.objects.published(), [name for name, _ in ARTICLE_FIELDS], "title"),
+        ("Treatment", Treatment.objects.published(), [name for name, _ in TREATMENT_FIELDS], "name"),
     )
-    for kind, queryset, fields, title_field, snippet_field in sources:
-        ranked = queryset.annotate(rank=_plain_rank(fields, words))
+    for kind, queryset, fields, title_field in sources:
+        ranked = queryset.annotate(rank=_plain_rank(fields, words)).only(title_field, "slug")
         for item in ranked.filter(rank__gt=0).order_by("-rank")[:limit]:
-            snippet_source = getattr(item, snippet_field)
             results.append(
-                SearchResult(
-                    kind,
-                    getattr(item, title_field),
-                    item.get_absolute_url(),
-                    _highlight(snippet_source, words),
-                    float(item.rank),
-                )
+                SearchResult(kind, item.pk, getattr(item, title_field), item.get_absolute_url(), float(item.rank))
             )
     return sorted(results, key=lambda result: -result.rank)

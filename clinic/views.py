@@ -25,7 +25,7 @@ from clinic.enquiries import submit_enquiry
 from clinic.forms import EnquiryForm
 from clinic.images import reencode_image
 from clinic.models import Page, Practitioner, Redirect
-from clinic.search import clean_query, search
+from clinic.search import add_snippets, clean_query, search
 from clinic.spam import client_fingerprint
 from treatments.models import Treatment
 
@@ -62,6 +62,7 @@ class SearchView(TemplateView):
         raw = self.request.GET.get("q", "")
         query = clean_query(raw)
         page = Paginator(search(query), self.paginate_by).get_page(self.request.GET.get("page"))
+        add_snippets(page.object_list, query)
         context.update(
             query=query,
             was_truncated=len(" ".join(raw.split())) > len(query),

@@ -34,7 +34,7 @@ def test_search_ranks_title_matches_above_body_matches_and_includes_treatments(c
 
 def test_full_text_snippet_is_unescaped_once(db):
     ArticleFactory(title="Aftercare", body="<p>Avoid 5 &lt; 6 &amp; heat after treatment.</p>")
-    [result] = search.search("heat")
+    [result] = search.add_snippets(search.search("heat"), "heat")
     assert "&lt; 6 &amp; <mark>heat</mark>" in result.snippet
 
 
@@ -70,6 +70,14 @@ def test_very_long_query_is_shortened_with_a_note(client, content):
     assert "only its first 200 characters were used" in response.content.decode()
 
 
+def test_snippets_are_made_only_for_the_page_shown(client, db):
+    for number in range(25):
+        ArticleFactory(title=f"Exosome note {number}")
+    response = client.get(URL, {"q": "exosome"})
+    assert all(result.snippet for result in response.context["results"])
+    assert all(result.snippet == "" for result in response.context["page_obj"].paginator.object_list[10:])
+
+
 def test_search_paginates(client, db):
     for number in range(12):
         ArticleFactory(title=f"Exosome note {number}")
@@ -97,7 +105,7 @@ def test_full_text_query_uses_the_gin_index(content):
 
 
 def test_plain_fallback_ranks_titles_first_and_highlights(content):
-    results = search._search_plain("polynucleotides")
+    results = search.add_snippets(search._search_plain("polynucleotides"), "polynucleotides", full_text=False)
     titles = [result.title for result in results]
     assert titles[0] in {"Polynucleotides explained", "Polynucleotide injections"}
     assert titles.index("Polynucleotides explained") < titles.index("Caring for skin in winter")
@@ -108,5 +116,5 @@ def test_plain_fallback_ranks_titles_first_and_highlights(content):
 
 def test_plain_fallback_escapes_stored_text(db):
     ArticleFactory(title="Aftercare", body="<p>Avoid 5 < 6 &amp; heat after treatment.</p>")
-    [result] = search._search_plain("heat")
+    [result] = search.add_snippets(search._search_plain("heat"), "heat", full_text=False)
     assert result.snippet == "Avoid 5 &lt; 6 &amp; <mark>heat</mark> after treatment."
