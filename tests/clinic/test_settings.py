@@ -36,6 +36,14 @@ def test_production_refuses_to_start_without_allowed_hosts():
     assert "ALLOWED_HOSTS must be set when DEBUG is off" in result.stderr
 
 
+def test_any_command_without_configuration_says_what_is_missing():
+    result = manage("makemigrations", "--check", "--dry-run")
+    assert result.returncode == 1
+    assert "SECRET_KEY and ALLOWED_HOSTS must be set when DEBUG is off" in result.stderr
+    assert "prefix the command with DEBUG=true" in result.stderr
+    assert "AppRegistryNotReady" not in result.stderr
+
+
 def test_production_names_both_missing_settings():
     result = manage("check")
     assert "SECRET_KEY and ALLOWED_HOSTS must be set" in result.stderr
