@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from clinic.fields import RichTextField
 from clinic.models import CleanImageField, Practitioner
 from clinic.redirects import remember_moved_url
+from treatments.models import Treatment
 
 WORDS_PER_MINUTE = 200
 
@@ -109,8 +110,6 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_detail(self):
         """Articles with everything the article page shows, in a fixed number of queries."""
-        from treatments.models import Treatment
-
         return self.select_related("author", "medical_reviewer").prefetch_related(
             "categories",
             "tags",

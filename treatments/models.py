@@ -85,8 +85,9 @@ class TreatmentQuerySet(models.QuerySet):
 
     def for_detail(self):
         """Published treatments with everything the detail page shows fetched in a fixed number of queries."""
-        from blog.models import Article
-
+        # The blog relates articles to treatments (blog depends on treatments, not the reverse),
+        # so the article model is reached through that relation rather than imported.
+        Article = self.model._meta.get_field("related_articles").related_model
         return (
             self.published()
             .select_related("category", "medical_reviewer")

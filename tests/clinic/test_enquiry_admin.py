@@ -8,7 +8,7 @@ from django.db import IntegrityError
 from django.urls import reverse
 
 from clinic.models import Enquiry
-from tests.factories import EnquiryFactory, TreatmentFactory
+from tests.factories import EnquiryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -64,8 +64,7 @@ def test_spam_actions_move_enquiries_in_and_out_of_spam(admin_client):
 
 
 def test_csv_export_lists_the_selected_enquiries_safely(admin_client):
-    treatment = TreatmentFactory(name="PRP")
-    chosen = EnquiryFactory(name="=HYPERLINK(1)", treatment=treatment, message="Evenings, please")
+    chosen = EnquiryFactory(name="=HYPERLINK(1)", treatment="PRP", message="Evenings, please")
     EnquiryFactory(name="Not chosen")
     response = admin_client.post(CHANGELIST, {"action": "export_csv", "_selected_action": [chosen.pk]})
     assert response["Content-Type"] == "text/csv; charset=utf-8"
