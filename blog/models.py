@@ -17,7 +17,6 @@ from django.utils.text import slugify
 
 from clinic.fields import RichTextField
 from clinic.models import CleanImageField, Practitioner
-from clinic.redirects import remember_moved_url
 from treatments.models import Treatment
 
 WORDS_PER_MINUTE = 200
@@ -270,7 +269,6 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self._unique_slug()
-        remember_moved_url(self, was_public=lambda stored: stored.is_public)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

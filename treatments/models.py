@@ -9,7 +9,6 @@ from django.utils.html import strip_tags
 
 from clinic.fields import RichTextField
 from clinic.models import CleanImageField, Practitioner
-from clinic.redirects import remember_moved_url
 
 # The editor-written sections; cards and lists never show them, so list queries skip them.
 RICH_SECTIONS = [
@@ -227,10 +226,6 @@ class Treatment(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        remember_moved_url(self, was_public=lambda stored: stored.is_published)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("treatments:treatment_detail", kwargs={"slug": self.slug})
