@@ -51,7 +51,8 @@ def admin_inbox(user):
     Each app registers its counts in ``clinic.registries.admin_inbox`` (comments awaiting
     moderation, new enquiries); each shows only what the user may view, and only when non-zero.
     """
-    return [item for count in inbox_counts for item in [count(user)] if item]
+    items = (count(user) for count in inbox_counts)
+    return [item for item in items if item]
 
 
 def _absolute(context):

@@ -97,3 +97,14 @@ def test_moderators_can_view_and_change_but_not_delete_enquiries(db):
     assert "delete_enquiry" not in codenames
     editors = set(Group.objects.get(name="Editors").permissions.values_list("codename", flat=True))
     assert {"change_treatment", "add_faq", "change_comparison"} <= editors
+
+
+def test_changelist_shows_and_filters_by_treatment_of_interest(admin_client):
+    EnquiryFactory(name="Asked about PRP", treatment="PRP")
+    EnquiryFactory(name="Asked about exosomes", treatment="Exosome therapy")
+    html = admin_client.get(CHANGELIST).content.decode()
+    assert "Exosome therapy" in html
+    assert "By treatment of interest" in html
+    filtered = admin_client.get(CHANGELIST, {"treatment": "PRP"}).content.decode()
+    assert "Asked about PRP" in filtered
+    assert "Asked about exosomes" not in filtered
