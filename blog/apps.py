@@ -1,6 +1,21 @@
 from django.apps import AppConfig
 
+from clinic import registries
+
 
 class BlogConfig(AppConfig):
     name = "blog"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # What the blog contributes to the site-wide features of the base layer.
+        from blog import demo, personal_data, search, sections, sitemaps
+
+        registries.search_sources.register("articles", search.articles, order=10)
+        registries.sitemaps.register("articles", sitemaps.ArticleSitemap, order=40)
+        registries.sitemaps.register("categories", sitemaps.CategorySitemap, order=50)
+        registries.sitemaps.register("tags", sitemaps.TagSitemap, order=60)
+        registries.home_sections.register("latest_articles", sections.latest_articles, order=20)
+        registries.personal_data_providers.register("comments", personal_data.CommentData(), order=10)
+        registries.admin_inbox.register("comments", personal_data.pending_comments, order=10)
+        registries.demo_content.register("blog", demo.load, order=30)

@@ -16,8 +16,9 @@ from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
 from clinic.fields import RichTextField
-from clinic.models import CleanImageField, Practitioner
-from clinic.redirects import remember_moved_url
+from clinic.model_parts import MedicalReview, image_with_alt
+from clinic.models import Practitioner
+from treatments.models import Treatment
 
 WORDS_PER_MINUTE = 200
 
@@ -109,8 +110,6 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_detail(self):
         """Articles with everything the article page shows, in a fixed number of queries."""
-        from treatments.models import Treatment
-
         return self.select_related("author", "medical_reviewer").prefetch_related(
             "categories",
             "tags",
@@ -162,7 +161,17 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.PUBLISHED).update(status=Article.Status.DRAFT)
 
 
-class Article(models.Model):
+ArticleCover = image_with_alt(
+    "cover",
+    verbose_name="cover image",
+    upload_to="blog/covers/%Y/",
+    help_text="Shown at the top of the article and on cards. Landscape, at least 1200 pixels wide.",
+    alt_verbose_name="cover image description",
+    alt_help_text="What the image shows, for people who cannot see it. Required when there is a cover image.",
+)
+
+
+class Article(ArticleCover, MedicalReview):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
@@ -179,36 +188,7 @@ class Article(models.Model):
         help_text="One or two sentences shown on article lists, in feeds and under the title. Plain text.",
     )
     body = RichTextField(help_text="Use “Heading 2” and “Heading 3” for sections: they build the table of contents.")
-    cover = CleanImageField(
-        "cover image",
-        upload_to="blog/covers/%Y/",
-        blank=True,
-        width_field="cover_width",
-        height_field="cover_height",
-        help_text="Shown at the top of the article and on cards. Landscape, at least 1200 pixels wide.",
-    )
-    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    cover_alt = models.CharField(
-        "cover image description",
-        max_length=200,
-        blank=True,
-        help_text="What the image shows, for people who cannot see it. Required when there is a cover image.",
-    )
     author = models.ForeignKey(Practitioner, on_delete=models.PROTECT, related_name="articles")
-    medical_reviewer = models.ForeignKey(
-        Practitioner,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="reviewed_articles",
-        verbose_name="medically reviewed by",
-        help_text="The clinician who checked the article for medical accuracy.",
-    )
-    reviewed_on = models.DateField("review date", null=True, blank=True)
-    next_review_due_on = models.DateField(
-        "next review due", null=True, blank=True, help_text="When the article should be checked again."
-    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         "publication time",
@@ -252,17 +232,8 @@ class Article(models.Model):
                 condition=Q(status="draft") | Q(published_at__isnull=False),
                 name="blog_article_published_has_time",
             ),
-            models.CheckConstraint(condition=Q(cover="") | ~Q(cover_alt=""), name="blog_article_cover_has_alt"),
-            models.CheckConstraint(
-                condition=Q(medical_reviewer__isnull=True) | Q(reviewed_on__isnull=False),
-                name="blog_article_review_has_date",
-            ),
-            models.CheckConstraint(
-                condition=Q(next_review_due_on__isnull=True)
-                | Q(reviewed_on__isnull=True)
-                | Q(next_review_due_on__gt=models.F("reviewed_on")),
-                name="blog_article_next_review_after_review",
-            ),
+            *ArticleCover.Meta.constraints,
+            *MedicalReview.Meta.constraints,
         ]
 
     def __str__(self):
@@ -271,20 +242,13 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self._unique_slug()
-        remember_moved_url(self, was_public=lambda stored: stored.is_public)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("blog:article_detail", kwargs={"slug": self.slug})
 
     def clean(self):
-        errors = {}
-        if self.cover and not self.cover_alt.strip():
-            errors["cover_alt"] = "Describe the cover image for people who cannot see it."
-        if self.medical_reviewer_id and not self.reviewed_on:
-            errors["reviewed_on"] = "Give the date of the medical review."
-        if self.reviewed_on and self.next_review_due_on and self.next_review_due_on <= self.reviewed_on:
-            errors["next_review_due_on"] = "The next review must fall after the last one."
+        errors = {**self.image_errors(), **self.review_errors()}
         if errors:
             raise ValidationError(errors)
         if self.status == self.Status.PUBLISHED and not self.published_at:

@@ -266,7 +266,6 @@ class BlockedWordAdmin(admin.ModelAdmin):
 class EnquiryAdmin(admin.ModelAdmin):
     list_display = ["name", "treatment", "preferred_contact", "status", "is_spam", "created_at"]
     list_filter = ["status", "is_spam", "preferred_contact", "treatment"]
-    list_select_related = ["treatment"]
     search_fields = ["name", "email", "phone", "message"]
     date_hierarchy = "created_at"
     actions = ["mark_contacted", "mark_closed", "mark_not_spam", "mark_spam", "export_csv"]
@@ -311,7 +310,7 @@ class EnquiryAdmin(admin.ModelAdmin):
         response["Content-Disposition"] = f'attachment; filename="enquiries-{timezone.localdate():%Y-%m-%d}.csv"'
         writer = csv.writer(response)
         writer.writerow(CSV_COLUMNS)
-        for enquiry in queryset.select_related("treatment").order_by("created_at"):
+        for enquiry in queryset.order_by("created_at"):
             writer.writerow(
                 [
                     csv_safe(value)
@@ -320,7 +319,7 @@ class EnquiryAdmin(admin.ModelAdmin):
                         enquiry.name,
                         enquiry.email,
                         enquiry.phone,
-                        enquiry.treatment.name if enquiry.treatment else "",
+                        enquiry.treatment,
                         enquiry.get_preferred_contact_display(),
                         enquiry.message,
                         enquiry.get_status_display(),

@@ -3,9 +3,22 @@ from django.contrib.staticfiles.apps import StaticFilesConfig
 
 
 class ClinicConfig(AppConfig):
+    # Two configs live in this module: this one is the app's (the other replaces staticfiles).
+    default = True
     name = "clinic"
     verbose_name = "Clinic"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from clinic import demo, inbox, registries, sitemaps
+        from clinic.personal_data import EnquiryData
+
+        registries.sitemaps.register("home", sitemaps.HomeSitemap, order=10)
+        registries.sitemaps.register("pages", sitemaps.PageSitemap, order=70)
+        registries.sitemaps.register("practitioners", sitemaps.PractitionerSitemap, order=80)
+        registries.personal_data_providers.register("enquiries", EnquiryData(), order=90)
+        registries.admin_inbox.register("enquiries", inbox.new_enquiries, order=90)
+        registries.demo_content.register("clinic", demo.load, order=10)
 
 
 class ClinicStaticFilesConfig(StaticFilesConfig):

@@ -1,7 +1,7 @@
 """Demo content for the clinic app: profile, hours, practitioners and flat pages.
 
 Written for this site; every call updates the same rows (keyed by slug), so loading
-twice creates nothing twice. Other apps provide their own ``demo.load()``.
+twice creates nothing twice. Each app registers its own ``load()`` in ``clinic.registries.demo_content``.
 """
 
 import io

@@ -24,7 +24,7 @@ def notification_recipients():
 
 
 def submit_enquiry(
-    *, name, email, phone="", treatment=None, preferred_contact=Enquiry.ContactMethod.EMAIL, message="",
+    *, name, email, phone="", treatment="", preferred_contact=Enquiry.ContactMethod.EMAIL, message="",
     spam_reason="", site_url="",
 ):  # fmt: skip
     """Store an enquiry (consent time is now) and email the clinic after the transaction commits.
@@ -60,7 +60,7 @@ def notify_clinic(enquiry, *, site_url=""):
     context = {"enquiry": enquiry, "admin_url": site_url.rstrip("/") + admin_path}
     subject = f"New consultation enquiry from {enquiry.name}"
     if enquiry.treatment:
-        subject += f" about {enquiry.treatment.name}"
+        subject += f" about {enquiry.treatment}"
     try:
         send_mail(
             subject=subject,

@@ -4,8 +4,8 @@ from django import forms
 from django.utils import timezone
 
 from clinic.models import Enquiry
+from clinic.registries import enquiry_topics
 from clinic.spam import SpamDefenceMixin
-from treatments.models import Treatment
 
 # Same message again from the same address within this time counts as a resubmission.
 DUPLICATE_WINDOW = timedelta(days=1)
@@ -15,13 +15,8 @@ class EnquiryForm(SpamDefenceMixin, forms.ModelForm):
     spam_form_name = "enquiry"
     spam_text_fields = ("name", "message")
 
-    treatment = forms.ModelChoiceField(
-        label="Treatment you are interested in",
-        queryset=Treatment.objects.published().order_by("name"),
-        to_field_name="slug",
-        required=False,
-        empty_label="Not sure yet",
-    )
+    # Offered by slug (?treatment=<slug> preselects one); stored as the name shown.
+    treatment = forms.ChoiceField(label="Treatment you are interested in", required=False)
     consent = forms.BooleanField(
         label="Your consent",
         required=True,
@@ -62,10 +57,15 @@ class EnquiryForm(SpamDefenceMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.topics = {slug: name for topics in enquiry_topics for slug, name in topics()}
+        self.fields["treatment"].choices = [("", "Not sure yet"), *self.topics.items()]
         self.fields["treatment"].error_messages["invalid_choice"] = (
             "That treatment is not available to choose; pick one from the list or “Not sure yet”."
         )
         self.fields["preferred_contact"].error_messages["invalid_choice"] = "Choose email or a phone call."
+
+    def clean_treatment(self):
+        return self.topics.get(self.cleaned_data["treatment"], "")
 
     def clean_name(self):
         # Line breaks in a name are never genuine and would break the notification's subject line.
@@ -83,6 +83,6 @@ class EnquiryForm(SpamDefenceMixin, forms.ModelForm):
         return Enquiry.objects.filter(
             email__iexact=cleaned_data["email"],
             message=cleaned_data.get("message", ""),
-            treatment=cleaned_data.get("treatment"),
+            treatment=cleaned_data.get("treatment", ""),
             created_at__gte=timezone.now() - DUPLICATE_WINDOW,
         ).exists()

@@ -311,14 +311,9 @@ class Enquiry(models.Model):
     name = models.CharField(max_length=100)
     email = models.EmailField(max_length=254)
     phone = models.CharField(max_length=30, blank=True, validators=[phone_validator])
-    treatment = models.ForeignKey(
-        "treatments.Treatment",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="enquiries",
-        verbose_name="treatment of interest",
-    )
+    # The name as offered on the form when the patient asked (see ``enquiry_topics``): kept as
+    # text so a later rename or removal of the treatment never changes what they asked about.
+    treatment = models.CharField("treatment of interest", max_length=200, blank=True)
     preferred_contact = models.CharField(
         "preferred contact method", max_length=10, choices=ContactMethod.choices, default=ContactMethod.EMAIL
     )

@@ -1,4 +1,6 @@
-"""Keeping old addresses working: redirects on 404 and when a slug changes."""
+"""Keeping old addresses working: redirects on 404, and the rename service that writes them."""
+
+from contextlib import contextmanager
 
 from django.db import transaction
 
@@ -23,20 +25,51 @@ def add_redirect(*, old_path, new_path, is_permanent=True):
     return redirect
 
 
-def remember_moved_url(instance, *, was_public):
-    """Call from a model's save() before saving: if its URL changed, redirect the old one.
-
-    ``was_public(previous)`` says whether the stored version was visible to the public;
-    a draft's old address has no links worth keeping.
-    """
+def _public_url(instance, was_public):
+    """The address the stored version of ``instance`` is public at, or None."""
     if instance.pk is None:
-        return
-    previous = type(instance)._base_manager.filter(pk=instance.pk).first()
-    if previous is None or not was_public(previous):
-        return
-    old_url, new_url = previous.get_absolute_url(), instance.get_absolute_url()
-    if old_url != new_url:
-        add_redirect(old_path=old_url, new_path=new_url)
+        return None
+    stored = type(instance)._base_manager.filter(pk=instance.pk).first()
+    if stored is None or not was_public(stored):
+        return None
+    return stored.get_absolute_url()
+
+
+@contextmanager
+def keeping_old_address(instance, *, was_public):
+    """Around the code that saves ``instance``: if its public address moves, redirect the old one.
+
+    ``was_public(stored)`` says whether the stored version was visible to the public; a
+    draft's old address has no links worth keeping. The redirect is written in the same
+    transaction as the save. ``save()`` itself never writes redirects: a shell or an import
+    that changes a slug decides for itself, and renaming code goes through here.
+    """
+    with transaction.atomic():
+        old_url = _public_url(instance, was_public)
+        yield
+        if old_url:
+            add_redirect(old_path=old_url, new_path=instance.get_absolute_url())
+
+
+def rename(instance, *, slug, was_public):
+    """Give ``instance`` a new ``slug`` and save it, redirecting its old public address."""
+    with keeping_old_address(instance, was_public=was_public):
+        instance.slug = slug
+        instance.save()
+    return instance
+
+
+class KeepOldAddressAdmin:
+    """ModelAdmin mixin: saving an object whose public address changed redirects the old one.
+
+    ``public_flag`` names the attribute that is true when the stored object is public.
+    """
+
+    public_flag = "is_public"
+
+    def save_model(self, request, obj, form, change):
+        with keeping_old_address(obj, was_public=lambda stored: getattr(stored, self.public_flag)):
+            super().save_model(request, obj, form, change)
 
 
 class RedirectFallbackMiddleware:

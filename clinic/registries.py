@@ -80,3 +80,7 @@ home_sections = Registry("home page sections")
 #: name -> callable(practitioner) returning (template name, context dict) or None; the
 #: practitioner's profile page renders each in ``order`` (their articles, treatments).
 practitioner_sections = Registry("practitioner profile sections")
+
+#: name -> callable() returning (slug, name) pairs a patient may choose as the treatment of
+#: interest on the consultation form; the chosen name is stored on the enquiry as text.
+enquiry_topics = Registry("enquiry topics")

@@ -1,4 +1,4 @@
-"""One search over articles and treatments.
+"""One search over whatever the apps register in ``clinic.registries.search_sources``.
 
 On PostgreSQL: full-text search with the English configuration, title weighted above
 summary above body, ranked, with highlighted snippets, served by GIN expression indexes
@@ -16,8 +16,7 @@ from django.db.models import Case, F, Q, Value, When
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
-from blog.models import Article
-from treatments.models import RICH_SECTIONS, Treatment
+from clinic.registries import search_sources
 
 MAX_QUERY_LENGTH = 200
 SNIPPET_WORDS = 35
@@ -25,8 +24,32 @@ SNIPPET_WORDS = 35
 # survive stripping tags and escaping, then become <mark>.
 START, STOP = "\x02", "\x03"
 
-ARTICLE_FIELDS = (("title", "A"), ("excerpt", "B"), ("body", "C"))
-TREATMENT_FIELDS = (("name", "A"), ("summary", "B"), *((section, "C") for section in RICH_SECTIONS))
+
+@dataclass(frozen=True)
+class SearchSource:
+    """What an app registers in ``search_sources`` to be found by /search/.
+
+    ``kind`` labels its results ("Article"); ``model`` is searched through ``queryset()``
+    (the public rows only). ``fields`` are (field name, weight) pairs, weight "A" to "D",
+    the first being the title and the second the summary (the plain fallback ranks them
+    3 and 2, the rest 1). ``snippet_field`` gives the highlighted extract; ``tie_break``
+    orders results of equal rank. A PostgreSQL GIN index on ``search_vector(fields)`` keeps
+    it fast.
+    """
+
+    kind: str
+    model: type
+    fields: tuple
+    snippet_field: str
+    queryset: object = None  # callable() returning the public rows; the default manager's published()
+    tie_break: tuple = ()
+
+    @property
+    def title_field(self):
+        return self.fields[0][0]
+
+    def public(self):
+        return self.queryset() if self.queryset else self.model.objects.published()
 
 
 def search_vector(fields):
@@ -40,7 +63,7 @@ def search_vector(fields):
 
 @dataclass
 class SearchResult:
-    kind: str  # "Article" or "Treatment"
+    kind: str  # a SearchSource's kind: "Article", "Treatment"…
     pk: int
     title: str
     url: str
@@ -48,8 +71,6 @@ class SearchResult:
     snippet: str = ""  # safe HTML: escaped text with <mark> around matches; see add_snippets()
 
 
-# Where each kind's snippet comes from.
-SNIPPET_SOURCES = {"Article": (Article, "body"), "Treatment": (Treatment, "overview")}
 HEADLINE_OPTIONS = {
     "config": "english",
     "start_sel": START,
@@ -71,7 +92,7 @@ def _snippet_from_headline(headline):
 
 
 def search(raw_query):
-    """Return ranked SearchResults (without snippets) for ``raw_query`` over public articles and treatments."""
+    """Return ranked SearchResults (without snippets) for ``raw_query`` over every registered source."""
     query = clean_query(raw_query)
     if not query:
         return []
@@ -82,25 +103,20 @@ def search(raw_query):
 
 def _search_postgres(query, limit=200):
     search_query = _full_text_query(query)
-    articles = (
-        Article.objects.published()
-        .annotate(document=search_vector(ARTICLE_FIELDS))
-        .filter(document=search_query)
-        .annotate(rank=SearchRank(F("document"), search_query))
-        .order_by("-rank", "-published_at")
-        .only("title", "slug")[:limit]
-    )
-    treatments = (
-        Treatment.objects.published()
-        .annotate(document=search_vector(TREATMENT_FIELDS))
-        .filter(document=search_query)
-        .annotate(rank=SearchRank(F("document"), search_query))
-        .order_by("-rank")
-        .only("name", "slug")[:limit]
-    )
-    results = [
-        SearchResult("Article", item.pk, item.title, item.get_absolute_url(), item.rank) for item in articles
-    ] + [SearchResult("Treatment", item.pk, item.name, item.get_absolute_url(), item.rank) for item in treatments]
+    results = []
+    for source in search_sources:
+        rows = (
+            source.public()
+            .annotate(document=search_vector(source.fields))
+            .filter(document=search_query)
+            .annotate(rank=SearchRank(F("document"), search_query))
+            .order_by("-rank", *source.tie_break)
+            .only(source.title_field, "slug")[:limit]
+        )
+        results += [
+            SearchResult(source.kind, item.pk, getattr(item, source.title_field), item.get_absolute_url(), item.rank)
+            for item in rows
+        ]
     return sorted(results, key=lambda result: -result.rank)
 
 
@@ -123,11 +139,12 @@ def add_snippets(results, raw_query, *, full_text=None):
         return results
     if full_text is None:
         full_text = connection.vendor == "postgresql"
-    for kind, (model, field) in SNIPPET_SOURCES.items():
-        wanted = [result for result in results if result.kind == kind]
+    for source in search_sources:
+        field = source.snippet_field
+        wanted = [result for result in results if result.kind == source.kind]
         if not wanted:
             continue
-        rows = model.objects.filter(pk__in=[result.pk for result in wanted])
+        rows = source.model.objects.filter(pk__in=[result.pk for result in wanted])
         if full_text:
             headlines = dict(
                 rows.annotate(headline=SearchHeadline(field, _full_text_query(query), **HEADLINE_OPTIONS)).values_list(
@@ -182,14 +199,13 @@ def _search_plain(query, limit=200):
     if not words:
         return []
     results = []
-    sources = (
-        ("Article", Article.objects.published(), [name for name, _ in ARTICLE_FIELDS], "title"),
-        ("Treatment", Treatment.objects.published(), [name for name, _ in TREATMENT_FIELDS], "name"),
-    )
-    for kind, queryset, fields, title_field in sources:
-        ranked = queryset.annotate(rank=_plain_rank(fields, words)).only(title_field, "slug")
+    for source in search_sources:
+        fields = [name for name, _ in source.fields]
+        ranked = source.public().annotate(rank=_plain_rank(fields, words)).only(source.title_field, "slug")
         for item in ranked.filter(rank__gt=0).order_by("-rank")[:limit]:
             results.append(
-                SearchResult(kind, item.pk, getattr(item, title_field), item.get_absolute_url(), float(item.rank))
+                SearchResult(
+                    source.kind, item.pk, getattr(item, source.title_field), item.get_absolute_url(), float(item.rank)
+                )
             )
     return sorted(results, key=lambda result: -result.rank)

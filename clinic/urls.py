@@ -3,21 +3,10 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from blog.sitemaps import ArticleSitemap, CategorySitemap, TagSitemap
-from clinic import views
-from clinic.sitemaps import HomeSitemap, PageSitemap, PractitionerSitemap
-from treatments.sitemaps import ComparisonSitemap, TreatmentSitemap
+from clinic import registries, views
 
-SITEMAPS = {
-    "home": HomeSitemap,
-    "treatments": TreatmentSitemap,
-    "comparisons": ComparisonSitemap,
-    "articles": ArticleSitemap,
-    "categories": CategorySitemap,
-    "tags": TagSitemap,
-    "pages": PageSitemap,
-    "practitioners": PractitionerSitemap,
-}
+# Filled by each app's AppConfig.ready(), which has run before any URLconf is loaded.
+SITEMAPS = dict(registries.sitemaps.items())
 
 app_name = "clinic"
 

@@ -20,14 +20,13 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django.views.static import serve
 
-from blog.models import Article
 from clinic.enquiries import submit_enquiry
 from clinic.forms import EnquiryForm
 from clinic.images import reencode_image
 from clinic.models import Page, Practitioner, Redirect
+from clinic.registries import home_sections
 from clinic.search import add_snippets, clean_query, search
 from clinic.spam import client_fingerprint
-from treatments.models import Treatment
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +45,14 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["practitioners"] = Practitioner.objects.active()
-        context["featured_treatments"] = Treatment.objects.featured()
-        context["latest_articles"] = Article.objects.for_listing()[:3]
+        # Each app's section (featured treatments, latest articles) adds its own context.
+        context["home_section_templates"] = []
+        for section in home_sections:
+            shown = section(self.request)
+            if shown:
+                template_name, section_context = shown
+                context.update(section_context)
+                context["home_section_templates"].append(template_name)
         return context
 
 

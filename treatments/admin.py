@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 
 from clinic.admin import ComplianceCheckedAdmin, image_preview
+from clinic.redirects import KeepOldAddressAdmin
 from treatments.models import FAQ, RICH_SECTIONS, Comparison, Treatment, TreatmentCategory
 
 
@@ -18,7 +19,8 @@ class FAQInline(admin.StackedInline):
 
 
 @admin.register(Treatment)
-class TreatmentAdmin(ComplianceCheckedAdmin, admin.ModelAdmin):
+class TreatmentAdmin(KeepOldAddressAdmin, ComplianceCheckedAdmin, admin.ModelAdmin):
+    public_flag = "is_published"
     compliance_fields = [
         "name", "slug", "summary", "downtime", "results_show", "results_last", "treatment_areas",
         *RICH_SECTIONS, "hero_image_alt", "seo_title", "seo_description",

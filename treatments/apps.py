@@ -1,6 +1,19 @@
 from django.apps import AppConfig
 
+from clinic import registries
+
 
 class TreatmentsConfig(AppConfig):
     name = "treatments"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # What the treatments contribute to the site-wide features of the base layer.
+        from treatments import demo, search, sections, sitemaps
+
+        registries.search_sources.register("treatments", search.treatments, order=20)
+        registries.sitemaps.register("treatments", sitemaps.TreatmentSitemap, order=20)
+        registries.sitemaps.register("comparisons", sitemaps.ComparisonSitemap, order=30)
+        registries.home_sections.register("featured_treatments", sections.featured_treatments, order=10)
+        registries.enquiry_topics.register("treatments", sections.enquiry_topics)
+        registries.demo_content.register("treatments", demo.load, order=20)

@@ -476,13 +476,12 @@ def load():
         colour = data.pop("colour")
         data["category"] = categories[data["category"]]
         data.setdefault("is_published", True)
-        data["hero_image_alt"] = ""
+        # An abstract pattern, so the description says what it is rather than pretend to be a photo.
+        data["hero_image_alt"] = f"Decorative pattern for {data['name']}"
         treatment, _ = Treatment.objects.update_or_create(slug=data.pop("slug"), defaults=data)
         if not treatment.hero_image:
             treatment.hero_image = placeholder_image(treatment.name, colour)
-        # An abstract pattern, so the description says what it is rather than pretend to be a photo.
-        treatment.hero_image_alt = f"Decorative pattern for {treatment.name}"
-        treatment.save()
+            treatment.save()
         treatment.practitioners.set([practitioners[slug] for slug in practitioner_slugs if slug in practitioners])
         treatment.faqs.all().delete()
         FAQ.objects.bulk_create(

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 
 from clinic.fields import RichTextField
-from clinic.models import CleanImageField, Practitioner
-from clinic.redirects import remember_moved_url
+from clinic.model_parts import MedicalReview, image_with_alt
+from clinic.models import Practitioner
 
 # The editor-written sections; cards and lists never show them, so list queries skip them.
 RICH_SECTIONS = [
@@ -85,8 +85,9 @@ class TreatmentQuerySet(models.QuerySet):
 
     def for_detail(self):
         """Published treatments with everything the detail page shows fetched in a fixed number of queries."""
-        from blog.models import Article
-
+        # The blog relates articles to treatments (blog depends on treatments, not the reverse),
+        # so the article model is reached through that relation rather than imported.
+        Article = self.model._meta.get_field("related_articles").related_model
         return (
             self.published()
             .select_related("category", "medical_reviewer")
@@ -98,7 +99,15 @@ class TreatmentQuerySet(models.QuerySet):
         )
 
 
-class Treatment(models.Model):
+TreatmentHeroImage = image_with_alt(
+    "hero_image",
+    upload_to="treatments/",
+    alt_verbose_name="hero image description",
+    alt_help_text="Describe the image for people who cannot see it. Required when there is an image.",
+)
+
+
+class Treatment(TreatmentHeroImage, MedicalReview):
     name = models.CharField(max_length=120, help_text="As patients know it, e.g. “PRP skin rejuvenation”.")
     slug = models.SlugField(max_length=140, unique=True, help_text="The page's address: /treatments/<slug>/.")
     category = models.ForeignKey(TreatmentCategory, on_delete=models.PROTECT, related_name="treatments")
@@ -155,18 +164,6 @@ class Treatment(models.Model):
         "comes from. Leave empty for treatments that use only the patient's own tissue.",
     )
 
-    hero_image = CleanImageField(
-        upload_to="treatments/", blank=True, width_field="hero_image_width", height_field="hero_image_height"
-    )
-    hero_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    hero_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    hero_image_alt = models.CharField(
-        "hero image description",
-        max_length=200,
-        blank=True,
-        help_text="Describe the image for people who cannot see it. Required when there is an image.",
-    )
-
     practitioners = models.ManyToManyField(
         Practitioner, blank=True, related_name="treatments", help_text="Who performs this treatment."
     )
@@ -182,19 +179,6 @@ class Treatment(models.Model):
         max_length=160, blank=True, help_text="Shown in Google results; keep under 155 characters."
     )
 
-    medical_reviewer = models.ForeignKey(
-        Practitioner,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="reviewed_treatments",
-        verbose_name="medically reviewed by",
-        help_text="The clinician who checked this page for medical accuracy; shown on the page.",
-    )
-    reviewed_on = models.DateField("review date", null=True, blank=True)
-    next_review_due_on = models.DateField(
-        "next review due", null=True, blank=True, help_text="When the page should be checked again."
-    )
     price_confirmed_on = models.DateField(
         "price last confirmed",
         null=True,
@@ -218,18 +202,12 @@ class Treatment(models.Model):
             models.CheckConstraint(
                 condition=Q(price_from__isnull=True) | Q(price_from__gte=0), name="treatment_price_not_negative"
             ),
-            models.CheckConstraint(
-                condition=Q(medical_reviewer__isnull=True) | Q(reviewed_on__isnull=False),
-                name="treatment_review_has_date",
-            ),
+            *TreatmentHeroImage.Meta.constraints,
+            *MedicalReview.Meta.constraints,
         ]
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        remember_moved_url(self, was_public=lambda stored: stored.is_published)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("treatments:treatment_detail", kwargs={"slug": self.slug})
@@ -241,12 +219,8 @@ class Treatment(models.Model):
         # An editor's empty paragraph is still empty: check the text a reader would see.
         if self.is_published and not strip_tags(self.risks or "").strip():
             errors["risks"] = "Write the risks and side effects before publishing this treatment."
-        if self.hero_image and not self.hero_image_alt.strip():
-            errors["hero_image_alt"] = "Describe the image for people using screen readers."
-        if self.medical_reviewer_id and not self.reviewed_on:
-            errors["reviewed_on"] = "Give the date of the medical review."
-        if self.reviewed_on and self.next_review_due_on and self.next_review_due_on <= self.reviewed_on:
-            errors["next_review_due_on"] = "The next review must fall after the last one."
+        errors.update(self.image_errors())
+        errors.update(self.review_errors())
         if errors:
             raise ValidationError(errors)
 

@@ -4,6 +4,7 @@ from django.utils.safestring import mark_safe
 
 from clinic import seo
 from clinic.images import RENDITION_WIDTHS, renditions
+from clinic.registries import admin_inbox as inbox_counts
 
 register = template.Library()
 
@@ -47,27 +48,11 @@ def iso_datetime(value):
 def admin_inbox(user):
     """Work waiting for ``user`` on the admin index, as (label, count, changelist URL) triples.
 
-    Only lists what the user may view, and only non-zero counts: comments awaiting
-    moderation and new enquiries.
+    Each app registers its counts in ``clinic.registries.admin_inbox`` (comments awaiting
+    moderation, new enquiries); each shows only what the user may view, and only when non-zero.
     """
-    from django.urls import reverse
-
-    from blog.models import Comment
-    from clinic.models import Enquiry
-
-    items = []
-    if user.has_perm("blog.view_comment"):
-        count = Comment.objects.pending().count()
-        if count:
-            label = "comment awaiting moderation" if count == 1 else "comments awaiting moderation"
-            items.append((label, count, reverse("admin:blog_comment_changelist") + "?status=pending"))
-    if user.has_perm("clinic.view_enquiry"):
-        count = Enquiry.objects.awaiting_reply().count()
-        if count:
-            label = "new enquiry" if count == 1 else "new enquiries"
-            url = reverse("admin:clinic_enquiry_changelist") + "?status__exact=new&is_spam__exact=0"
-            items.append((label, count, url))
-    return items
+    items = (count(user) for count in inbox_counts)
+    return [item for item in items if item]
 
 
 def _absolute(context):

@@ -8,7 +8,7 @@ from django.db import IntegrityError
 from django.urls import reverse
 
 from clinic.models import Enquiry
-from tests.factories import EnquiryFactory, TreatmentFactory
+from tests.factories import EnquiryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -64,8 +64,7 @@ def test_spam_actions_move_enquiries_in_and_out_of_spam(admin_client):
 
 
 def test_csv_export_lists_the_selected_enquiries_safely(admin_client):
-    treatment = TreatmentFactory(name="PRP")
-    chosen = EnquiryFactory(name="=HYPERLINK(1)", treatment=treatment, message="Evenings, please")
+    chosen = EnquiryFactory(name="=HYPERLINK(1)", treatment="PRP", message="Evenings, please")
     EnquiryFactory(name="Not chosen")
     response = admin_client.post(CHANGELIST, {"action": "export_csv", "_selected_action": [chosen.pk]})
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -98,3 +97,14 @@ def test_moderators_can_view_and_change_but_not_delete_enquiries(db):
     assert "delete_enquiry" not in codenames
     editors = set(Group.objects.get(name="Editors").permissions.values_list("codename", flat=True))
     assert {"change_treatment", "add_faq", "change_comparison"} <= editors
+
+
+def test_changelist_shows_and_filters_by_treatment_of_interest(admin_client):
+    EnquiryFactory(name="Asked about PRP", treatment="PRP")
+    EnquiryFactory(name="Asked about exosomes", treatment="Exosome therapy")
+    html = admin_client.get(CHANGELIST).content.decode()
+    assert "Exosome therapy" in html
+    assert "By treatment of interest" in html
+    filtered = admin_client.get(CHANGELIST, {"treatment": "PRP"}).content.decode()
+    assert "Asked about PRP" in filtered
+    assert "Asked about exosomes" not in filtered

@@ -35,12 +35,12 @@ def test_form_offers_only_published_treatments(client):
 
 
 def test_valid_enquiry_is_stored_with_consent_time_and_redirects_to_thanks(client):
-    treatment = TreatmentFactory(slug="prp")
+    TreatmentFactory(slug="prp", name="PRP")
     response = post(client, treatment="prp")
     assert response.status_code == 302
     assert response["Location"] == reverse("clinic:enquiry_thanks")
     enquiry = Enquiry.objects.get()
-    assert enquiry.treatment == treatment
+    assert enquiry.treatment == "PRP"
     assert enquiry.consent_given_at is not None
     assert enquiry.status == Enquiry.Status.NEW
     assert not enquiry.is_spam

@@ -2,6 +2,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
+from blog.search import ARTICLE_FIELDS
 from clinic import search
 from tests.factories import ArticleFactory, TreatmentFactory
 
@@ -93,7 +94,7 @@ def test_full_text_query_uses_the_gin_index(content):
     from blog.models import Article
 
     queryset = (
-        Article.objects.annotate(document=search.search_vector(search.ARTICLE_FIELDS))
+        Article.objects.annotate(document=search.search_vector(ARTICLE_FIELDS))
         .filter(document=SearchQuery("skin", config="english"))
         .only("pk")
     )

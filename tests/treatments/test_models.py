@@ -1,10 +1,11 @@
+from datetime import date
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 
-from tests.factories import ComparisonFactory, TreatmentFactory, image_upload
+from tests.factories import ComparisonFactory, TreatmentCategoryFactory, TreatmentFactory, image_upload
 from treatments.models import Treatment, comparison_url, format_minutes, format_price_from, format_sessions
 
 
@@ -76,10 +77,27 @@ def test_compare_is_reserved_as_a_treatment_address():
 
 @pytest.mark.django_db
 def test_hero_image_needs_a_description():
-    treatment = TreatmentFactory(hero_image=image_upload(), hero_image_alt="")
+    treatment = TreatmentFactory.build(
+        category=TreatmentCategoryFactory(), hero_image=image_upload(), hero_image_alt=""
+    )
     with pytest.raises(ValidationError) as error:
         treatment.full_clean()
-    assert "hero_image_alt" in error.value.message_dict
+    assert "Describe the hero image" in str(error.value.message_dict["hero_image_alt"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"hero_image": "treatments/x.jpg", "hero_image_alt": ""},
+        {"medical_reviewer": None, "reviewed_on": date(2026, 5, 1), "next_review_due_on": date(2026, 4, 1)},
+    ],
+    ids=["image without description", "next review before the review"],
+)
+def test_the_database_refuses_what_it_refuses_for_articles(values):
+    treatment = TreatmentFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Treatment.objects.filter(pk=treatment.pk).update(**values)
 
 
 @pytest.mark.django_db

@@ -1,8 +1,7 @@
-from importlib import import_module
-
-from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+
+from clinic.registries import demo_content
 
 
 class Command(BaseCommand):
@@ -10,13 +9,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            # In INSTALLED_APPS order, which lists each app after those its content refers to.
-            for app_config in apps.get_app_configs():
-                try:
-                    demo = import_module(f"{app_config.name}.demo")
-                except ModuleNotFoundError as error:
-                    if error.name != f"{app_config.name}.demo":
-                        raise
-                    continue
-                demo.load()
-                self.stdout.write(f"Loaded demo content for {app_config.name}.")
+            # In each registration's order: an app's content comes after what it refers to.
+            for app_label, load in demo_content.items():
+                load()
+                self.stdout.write(f"Loaded demo content for {app_label}.")

@@ -5,14 +5,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 
 from clinic.personal_data import erase_personal_data, export_personal_data
+from clinic.registries import personal_data_providers
 
 
 class Command(BaseCommand):
     help = (
-        "Answer a UK GDPR request about one email address, across article comments and consultation "
-        "enquiries. --export prints (or writes with --output) everything stored as JSON; --erase deletes "
-        "enquiries and comments, keeping answered comments as anonymous placeholders so replies still make "
-        "sense. Example: manage.py personal_data morag@example.com --export --output morag.json"
+        "Answer a UK GDPR request about one email address, across everything the apps register as "
+        "personal data (article comments, consultation enquiries…). --export prints (or writes with "
+        "--output) everything stored as JSON; --erase deletes it, keeping answered comments as "
+        "anonymous placeholders so replies still make sense. "
+        "Example: manage.py personal_data morag@example.com --export --output morag.json"
     )
 
     def add_arguments(self, parser):
@@ -37,8 +39,5 @@ class Command(BaseCommand):
                 self.stdout.write(data)
             return
         counts = erase_personal_data(email)
-        self.stdout.write(
-            f"Erased data for {email}: {counts['enquiries_deleted']} enquiry(ies) deleted, "
-            f"{counts['comments_deleted']} comment(s) deleted, {counts['comments_anonymised']} comment(s) "
-            "kept anonymously because others replied to them."
-        )
+        erased = ", ".join(f"{personal_data_providers[name].label}: {count}" for name, count in counts.items())
+        self.stdout.write(f"Erased or anonymised for {email}: {erased or 'nothing'}.")
