@@ -7,6 +7,11 @@ class ClinicConfig(AppConfig):
     verbose_name = "Clinic"
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self):
+        from clinic.compliance.texts import register_clinic_texts
+
+        register_clinic_texts()
+
 
 class ClinicStaticFilesConfig(StaticFilesConfig):
     # CKEditor 4 ships stand-alone HTML pages (samples, manual tests, the preview and

@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from blog.sitemaps import ArticleSitemap, CategorySitemap, TagSitemap
 from clinic import views
+from clinic.compliance.dashboard import compliance_dashboard
 from clinic.sitemaps import HomeSitemap, PageSitemap, PractitionerSitemap
 from treatments.sitemaps import ComparisonSitemap, TreatmentSitemap
 
@@ -38,7 +39,7 @@ urlpatterns = [
     # Inside the admin's address and behind its log-in; before admin.site.urls, which would 404 it.
     path(
         f"{settings.ADMIN_URL}compliance/",
-        admin.site.admin_view(views.compliance_dashboard),
+        admin.site.admin_view(compliance_dashboard),
         name="compliance_dashboard",
     ),
     path(settings.ADMIN_URL, admin.site.urls),
