@@ -147,7 +147,9 @@ def normalise(text):
 
 
 ABBREVIATIONS = r"(?<!\bdr)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bst)(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bno)"
-SENTENCE_END = re.compile(ABBREVIATIONS + r"[.!?…]+[\"”’')\]]*(?=\s+|$)|\n+|(?<=\s)[•·▪]\s|\s[-–—]\s(?=[A-Z])")
+SENTENCE_END = re.compile(
+    ABBREVIATIONS + r"[.!?…]+[\"”’')\]]*(?=\s+|$)|\n+|(?<=\s)[•·▪]\s|\s[-–—]\s(?=[A-Z])", re.IGNORECASE
+)
 
 
 def sentences(text):
