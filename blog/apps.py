@@ -9,7 +9,8 @@ class BlogConfig(AppConfig):
 
     def ready(self):
         # What the blog contributes to the site-wide features of the base layer.
-        from blog import demo, personal_data, search, sections, sitemaps
+        from blog import compliance, demo, personal_data, search, sections, sitemaps
+        from blog.models import Article
 
         registries.search_sources.register("articles", search.articles, order=10)
         registries.sitemaps.register("articles", sitemaps.ArticleSitemap, order=40)
@@ -19,3 +20,4 @@ class BlogConfig(AppConfig):
         registries.personal_data_providers.register("comments", personal_data.CommentData(), order=10)
         registries.admin_inbox.register("comments", personal_data.pending_comments, order=10)
         registries.demo_content.register("blog", demo.load, order=30)
+        registries.compliance_texts.register(Article, compliance.article_texts)

@@ -1,21 +1,16 @@
 import csv
 
-from django import forms
 from django.contrib import admin, messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.text import capfirst
 
-from clinic.compliance import active_terms, check, record_findings
+from clinic.compliance.admin import ComplianceCheckedAdmin  # noqa: F401  (re-exported for the apps' admins)
 from clinic.models import (
     BlockedWord,
     ClinicProfile,
-    ComplianceFinding,
-    ComplianceTerm,
     Enquiry,
     OpeningHours,
     Page,
@@ -33,157 +28,6 @@ def image_preview(field_file, width=160):
     if not field_file:
         return "—"
     return format_html('<img src="{}" alt="" style="max-width:{}px;height:auto">', field_file.url, width)
-
-
-class ComplianceCheckedAdmin:
-    """Mixin for a ModelAdmin whose object is public text: checks it on every save.
-
-    Set ``compliance_fields`` (model field names; the location shown is the field's label),
-    optionally ``compliance_inlines`` as ``[(related name, [fields], label)]`` for inline rows
-    (e.g. FAQs), and ``compliance_publish`` as ``(field, value meaning public)``. Saving
-    something public with unacknowledged high-severity findings needs "Publish anyway"
-    ticked; otherwise the form comes back with everything typed still in it.
-    """
-
-    compliance_fields = []
-    compliance_inlines = []
-    compliance_publish = None
-
-    def compliance_texts(self, obj, data=None):
-        """``{location: text}`` for ``obj``; from submitted ``data`` (a cleaned_data dict) when given."""
-        texts = {}
-        for name in self.compliance_fields:
-            label = capfirst(self.model._meta.get_field(name).verbose_name)
-            value = data.get(name) if data is not None else getattr(obj, name)
-            texts[label] = str(value or "")
-        for related_name, fields, label in self.compliance_inlines:
-            rows = [] if obj is None or not obj.pk else getattr(obj, related_name).all()
-            for row in rows:
-                texts.update(self._inline_texts(label, fields, {name: getattr(row, name) for name in fields}))
-        return texts
-
-    def _inline_texts(self, label, fields, values):
-        first = str(values.get(fields[0], ""))[:60]
-        return {f"{label} “{first}”: {name.replace('_', ' ')}": str(values.get(name) or "") for name in fields}
-
-    def _posted_inline_texts(self, post):
-        # Inline rows are validated after the main form, so read them as sent; rows
-        # marked for deletion are left out, as they will be gone once saved.
-        texts = {}
-        for related_name, fields, label in self.compliance_inlines:
-            try:
-                total = int(post.get(f"{related_name}-TOTAL_FORMS", 0))
-            except ValueError:
-                continue
-            for index in range(min(total, 1000)):
-                prefix = f"{related_name}-{index}-"
-                if post.get(prefix + "DELETE"):
-                    continue
-                values = {name: post.get(prefix + name, "") for name in fields}
-                if any(values.values()):
-                    texts.update(self._inline_texts(label, fields, values))
-        return texts
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        base = kwargs.pop("form", self.form)
-        if not self.compliance_publish:
-            return super().get_form(request, obj, change=change, form=base, **kwargs)
-        admin_ = self
-        field, public_value = self.compliance_publish
-
-        class ComplianceForm(base):
-            publish_anyway = forms.BooleanField(
-                required=False,
-                label="Publish anyway",
-                help_text="Tick to publish even though high-severity advertising-rules findings are "
-                "unacknowledged. Acknowledging them (with a reason) is better.",
-            )
-
-            def clean(self):
-                cleaned = super().clean()
-                if cleaned.get(field) != public_value or cleaned.get("publish_anyway"):
-                    return cleaned
-                texts = admin_.compliance_texts(obj, data=cleaned)
-                texts.update(admin_._posted_inline_texts(request.POST))
-                blocking = admin_.unacknowledged_high(obj, texts)
-                if blocking:
-                    listed = "; ".join(f"“{f.words}” in {f.location}" for f in blocking)
-                    message = (
-                        f"Not published: this has high-severity advertising-rules findings nobody has "
-                        f"acknowledged ({listed}). Change the wording, acknowledge the findings, or tick "
-                        f"“Publish anyway”. Nothing you typed has been lost."
-                    )
-                    self.add_error("publish_anyway", message)
-                return cleaned
-
-        return super().get_form(request, obj, change=change, form=ComplianceForm, **kwargs)
-
-    def unacknowledged_high(self, obj, texts):
-        """High-severity findings in ``texts`` not already acknowledged for ``obj``."""
-        found = [f for f in check(texts, active_terms()) if f.term.severity == ComplianceTerm.Severity.HIGH]
-        acknowledged = set()
-        if obj is not None and obj.pk:
-            acknowledged = set(
-                ComplianceFinding.objects.for_object(obj)
-                .filter(acknowledged_at__isnull=False)
-                .values_list("location", "term_id")
-            )
-        return [f for f in found if (f.location, f.term.pk) not in acknowledged]
-
-    def get_fieldsets(self, request, obj=None):
-        fields = ["compliance_findings"]
-        if self.compliance_publish:
-            fields.append("publish_anyway")
-        section = (
-            "Advertising rules",
-            {
-                "fields": fields,
-                "description": "Wording the advertising rules for clinics restrict, found when this was last "
-                "saved. Change it, or acknowledge a finding with your reason.",
-            },
-        )
-        return [section, *super().get_fieldsets(request, obj)]
-
-    def get_readonly_fields(self, request, obj=None):
-        return [*super().get_readonly_fields(request, obj), "compliance_findings"]
-
-    @admin.display(description="findings")
-    def compliance_findings(self, obj):
-        if obj is None or not obj.pk:
-            return "Checked when you save."
-        findings = list(ComplianceFinding.objects.for_object(obj).select_related("term", "acknowledged_by"))
-        if not findings:
-            return "None."
-        return render_to_string("admin/clinic/_compliance_findings.html", {"findings": findings})
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # After the inlines are saved, so FAQ answers are checked as stored.
-        obj = form.instance
-        findings = record_findings(obj, self.compliance_texts(obj))
-        open_findings = [f for f in findings if not f.is_acknowledged]
-        if open_findings:
-            listed = "; ".join(
-                f"“{f.words}” in {f.location} ({f.term.get_kind_display().lower()})" for f in open_findings
-            )
-            self.message_user(
-                request,
-                f"Advertising rules: please check {listed}. The findings are listed at the top of the form.",
-                messages.WARNING,
-            )
-
-    def exclude_flagged(self, request, queryset, noun):
-        """``queryset`` without objects holding unacknowledged high-severity findings, saying which were skipped."""
-        flagged_ids = ComplianceFinding.objects.for_model(queryset.model).open().high().values("object_id")
-        flagged = list(queryset.filter(pk__in=flagged_ids))
-        if flagged:
-            self.message_user(
-                request,
-                f"Not published, unacknowledged high-severity advertising-rules findings: "
-                f"{', '.join(str(item) for item in flagged)}. Open each {noun} to review them.",
-                messages.WARNING,
-            )
-        return queryset.exclude(pk__in=flagged_ids)
 
 
 class OpeningHoursInline(admin.TabularInline):
@@ -217,7 +61,8 @@ class ClinicProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(Practitioner)
-class PractitionerAdmin(admin.ModelAdmin):
+class PractitionerAdmin(ComplianceCheckedAdmin, admin.ModelAdmin):
+    compliance_fields = ["name", "role", "credentials", "memberships", "bio"]
     list_display = ["name", "role", "regulator", "registration_number", "is_prescriber", "is_active", "order"]
     list_editable = ["order"]
     list_filter = ["regulator", "is_prescriber", "is_active"]
@@ -341,73 +186,3 @@ def csv_safe(value):
     """Patient-typed text that a spreadsheet would run as a formula gets a leading apostrophe."""
     text = str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-# --- Advertising rules ----------------------------------------------------------
-
-
-@admin.register(ComplianceTerm)
-class ComplianceTermAdmin(admin.ModelAdmin):
-    list_display = ["phrase", "kind", "severity", "is_active"]
-    list_filter = ["kind", "severity", "is_active"]
-    list_editable = ["is_active"]
-    search_fields = ["phrase", "explanation"]
-
-
-@admin.register(ComplianceFinding)
-class ComplianceFindingAdmin(admin.ModelAdmin):
-    """Findings are made by the check; staff only acknowledge them, with a reason."""
-
-    list_display = ["words", "location", "content_object", "term", "acknowledged_at", "acknowledged_by"]
-    list_filter = ["term__kind", "term__severity", ("acknowledged_at", admin.EmptyFieldListFilter)]
-    list_select_related = ["term", "acknowledged_by", "content_type"]
-    fields = [
-        "checked_item", "location", "words", "term", "rule", "found_at",
-        "acknowledgement_reason", "acknowledged_by", "acknowledged_at",
-    ]  # fmt: skip
-    readonly_fields = [
-        "checked_item", "location", "words", "term", "rule", "found_at", "acknowledged_by", "acknowledged_at",
-    ]  # fmt: skip
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return request.user.has_perm("clinic.acknowledge_compliancefinding")
-
-    def get_readonly_fields(self, request, obj=None):
-        if obj is not None and obj.is_acknowledged:
-            return self.fields
-        return self.readonly_fields
-
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-        if "acknowledgement_reason" in form.base_fields:
-            form.base_fields["acknowledgement_reason"].required = True
-        return form
-
-    @admin.display(description="found in")
-    def checked_item(self, obj):
-        item = obj.content_object
-        if item is None:
-            return "—"
-        url = reverse(f"admin:{obj.content_type.app_label}_{obj.content_type.model}_change", args=[item.pk])
-        return format_html('<a href="{}">{}</a>', url, item)
-
-    @admin.display(description="rule")
-    def rule(self, obj):
-        return f"{obj.term.get_kind_display()} ({obj.term.get_severity_display().lower()}): {obj.term.explanation}"
-
-    def save_model(self, request, obj, form, change):
-        if obj.acknowledgement_reason.strip() and not obj.is_acknowledged:
-            obj.acknowledged_by = request.user
-            obj.acknowledged_at = timezone.now()
-        super().save_model(request, obj, form, change)
-
-    def response_change(self, request, obj):
-        if "_continue" not in request.POST:
-            return redirect("compliance_dashboard")
-        return super().response_change(request, obj)

@@ -11,6 +11,7 @@ class ClinicConfig(AppConfig):
 
     def ready(self):
         from clinic import demo, inbox, registries, sitemaps
+        from clinic.compliance.texts import register_clinic_texts
         from clinic.personal_data import EnquiryData
 
         registries.sitemaps.register("home", sitemaps.HomeSitemap, order=10)
@@ -19,6 +20,7 @@ class ClinicConfig(AppConfig):
         registries.personal_data_providers.register("enquiries", EnquiryData(), order=90)
         registries.admin_inbox.register("enquiries", inbox.new_enquiries, order=90)
         registries.demo_content.register("clinic", demo.load, order=10)
+        register_clinic_texts()
 
 
 class ClinicStaticFilesConfig(StaticFilesConfig):

@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -7,6 +5,7 @@ from django.db.models import Q
 from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.urls import reverse
 
+from clinic.compliance.models import ComplianceFinding, ComplianceTerm, ComplianceTermChange  # noqa: F401
 from clinic.fields import RichTextField
 from clinic.images import reencode_image, validate_image_upload
 
@@ -351,121 +350,3 @@ class Enquiry(models.Model):
 
     def __str__(self):
         return f"{self.name} – {self.created_at:%d %b %Y}" if self.created_at else self.name
-
-
-class ComplianceTerm(models.Model):
-    """A word or phrase the advertising-rules check looks for in public text (see clinic/compliance.py)."""
-
-    class Kind(models.TextChoices):
-        PRESCRIPTION_MEDICINE = "prescription_medicine", "Prescription-only medicine"
-        CLAIM = "claim", "Claim needing strong evidence"
-        PRESSURE = "pressure", "Pressure to buy"
-        UNDER_18 = "under_18", "Aimed at under-18s"
-
-    class Severity(models.TextChoices):
-        HIGH = "high", "High"
-        MEDIUM = "medium", "Medium"
-
-    phrase = models.CharField(
-        max_length=100,
-        unique=True,
-        help_text="Matched whole, ignoring capitals, spacing, dots and look-alike characters (“B0tox”, "
-        "“b.o.t.o.x”). A plural with s is matched too. Use # for any number, e.g. “only # left”.",
-    )
-    kind = models.CharField("rule", max_length=30, choices=Kind.choices)
-    severity = models.CharField(
-        max_length=10,
-        choices=Severity.choices,
-        default=Severity.MEDIUM,
-        help_text="Publishing with an unacknowledged high-severity finding asks for confirmation.",
-    )
-    explanation = models.TextField(
-        help_text="Why this wording is a problem, in plain English; staff see it beside each finding."
-    )
-    is_active = models.BooleanField("checked", default=True, help_text="Untick to stop checking for this phrase.")
-
-    class Meta:
-        ordering = ["kind", "phrase"]
-        verbose_name = "advertising-rules term"
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=["prescription_medicine", "claim", "pressure", "under_18"]),
-                name="compliance_term_kind_valid",
-            ),
-            models.CheckConstraint(
-                condition=Q(severity__in=["high", "medium"]), name="compliance_term_severity_valid"
-            ),
-        ]
-
-    def __str__(self):
-        return self.phrase
-
-
-class ComplianceFindingQuerySet(models.QuerySet):
-    def open(self):
-        """Findings nobody has acknowledged yet."""
-        return self.filter(acknowledged_at__isnull=True)
-
-    def high(self):
-        return self.filter(term__severity=ComplianceTerm.Severity.HIGH)
-
-    def for_object(self, obj):
-        """Findings about one article, treatment, comparison or page."""
-        from django.contrib.contenttypes.models import ContentType
-
-        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
-
-    def for_model(self, model):
-        from django.contrib.contenttypes.models import ContentType
-
-        return self.filter(content_type=ContentType.objects.get_for_model(model))
-
-
-class ComplianceFinding(models.Model):
-    """A term found in one place of one checked object; recomputed each time staff save it.
-
-    One row per (object, location, term): a recheck keeps the row, and so its acknowledgement,
-    while the term is still there, and deletes it once the wording is gone.
-    """
-
-    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
-    content_object = GenericForeignKey("content_type", "object_id")
-    location = models.CharField(max_length=200, help_text="Where the wording is, e.g. “Body” or “Title”.")
-    words = models.CharField("wording found", max_length=300)
-    term = models.ForeignKey(ComplianceTerm, on_delete=models.CASCADE, related_name="findings")
-    found_at = models.DateTimeField(auto_now_add=True)
-    acknowledged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    acknowledged_at = models.DateTimeField(null=True, blank=True)
-    acknowledgement_reason = models.TextField(
-        blank=True,
-        help_text="Why this wording is acceptable here, e.g. “quoted in a paragraph explaining the law”. "
-        "Kept with your name and the time.",
-    )
-
-    objects = ComplianceFindingQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["content_type", "object_id", "location", "pk"]
-        verbose_name = "advertising-rules finding"
-        permissions = [("acknowledge_compliancefinding", "Can acknowledge advertising-rules findings")]
-        indexes = [models.Index(fields=["content_type", "object_id"], name="compliance_finding_object")]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["content_type", "object_id", "location", "term"], name="compliance_finding_unique"
-            ),
-            # An acknowledgement always carries its reason.
-            models.CheckConstraint(
-                condition=Q(acknowledged_at__isnull=True) | ~Q(acknowledgement_reason=""),
-                name="compliance_finding_ack_has_reason",
-            ),
-        ]
-
-    def __str__(self):
-        return f"“{self.words}” in {self.location}"
-
-    @property
-    def is_acknowledged(self):
-        return self.acknowledged_at is not None

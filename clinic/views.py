@@ -200,22 +200,3 @@ class EnquiryCreateView(FormView):
 
 class EnquiryThanksView(TemplateView):
     template_name = "clinic/enquiry_thanks.html"
-
-
-def compliance_dashboard(request):
-    """Staff-only overview: advertising-rules findings, medical review, prices and content health."""
-    from django.contrib import admin
-    from django.core.exceptions import PermissionDenied
-    from django.template.response import TemplateResponse
-
-    from clinic.compliance import dashboard_report
-
-    if not request.user.has_perm("clinic.view_compliancefinding"):
-        raise PermissionDenied
-    context = {
-        **admin.site.each_context(request),
-        "title": "Compliance dashboard",
-        "can_acknowledge": request.user.has_perm("clinic.acknowledge_compliancefinding"),
-        **dashboard_report(),
-    }
-    return TemplateResponse(request, "admin/clinic/compliance_dashboard.html", context)

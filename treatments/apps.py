@@ -9,7 +9,8 @@ class TreatmentsConfig(AppConfig):
 
     def ready(self):
         # What the treatments contribute to the site-wide features of the base layer.
-        from treatments import demo, search, sections, sitemaps
+        from treatments import compliance, demo, search, sections, sitemaps
+        from treatments.models import Comparison, Treatment
 
         registries.search_sources.register("treatments", search.treatments, order=20)
         registries.sitemaps.register("treatments", sitemaps.TreatmentSitemap, order=20)
@@ -17,3 +18,5 @@ class TreatmentsConfig(AppConfig):
         registries.home_sections.register("featured_treatments", sections.featured_treatments, order=10)
         registries.enquiry_topics.register("treatments", sections.enquiry_topics)
         registries.demo_content.register("treatments", demo.load, order=20)
+        registries.compliance_texts.register(Treatment, compliance.treatment_texts)
+        registries.compliance_texts.register(Comparison, compliance.comparison_texts)

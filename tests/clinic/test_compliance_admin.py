@@ -44,12 +44,20 @@ def test_publishing_with_a_high_finding_asks_for_confirmation_and_keeps_the_typi
     assert "Ask about B0tox this summer." in text  # what was typed is still in the form
     assert not Page.objects.exists()
 
-    response = admin_client.post("/admin/clinic/page/add/", page_data(publish_anyway="on"), follow=True)
+    response = admin_client.post("/admin/clinic/page/add/", page_data(publish_anyway="on"))
+    assert "Give a reason for publishing anyway." in response.content.decode()
+    assert not Page.objects.exists()
+
+    response = admin_client.post(
+        "/admin/clinic/page/add/",
+        page_data(publish_anyway="on", acknowledgement_reason="Explains the law."),
+        follow=True,
+    )
     page = Page.objects.get()
     assert page.is_published
     finding = ComplianceFinding.objects.for_object(page).get()
     assert (finding.location, finding.words, finding.term.phrase) == ("Body", "B0tox", "botox")
-    assert "Advertising rules: please check “B0tox” in Body" in response.content.decode()
+    assert finding.acknowledgement_reason == "Explains the law."
 
 
 def test_saving_a_draft_with_findings_warns_but_does_not_ask(admin_client):
@@ -81,11 +89,18 @@ def test_acknowledgement_is_kept_with_who_and_when_and_survives_a_recheck(admin_
     assert finding.acknowledged_at
     assert finding.acknowledgement_reason == "Quoted to explain the law."
 
-    # Publishing now needs no confirmation, and the same finding keeps its acknowledgement.
-    admin_client.post(f"/admin/clinic/page/{page.pk}/change/", page_data(body="<p>Still about B0tox.</p>"))
+    # Publishing now needs no confirmation, and the same sentence keeps its acknowledgement.
+    admin_client.post(
+        f"/admin/clinic/page/{page.pk}/change/", page_data(body="<p>Intro.</p><p>Ask about B0tox this summer.</p>")
+    )
     page.refresh_from_db()
     assert page.is_published
     assert ComplianceFinding.objects.get().acknowledged_by == staff_user
+
+    # A changed sentence is a new finding, and it asks again, saying the page is live.
+    response = admin_client.post(f"/admin/clinic/page/{page.pk}/change/", page_data(body="<p>Still about B0tox.</p>"))
+    assert "Not saved" in response.content.decode()
+    assert "still live with its previous wording" in response.content.decode()
 
     # Once the wording is gone, so is the finding.
     admin_client.post(f"/admin/clinic/page/{page.pk}/change/", page_data(body="<p>Consultations.</p>"))
@@ -135,7 +150,10 @@ def test_treatment_faq_answers_are_checked_and_block_publishing(admin_client):
     treatment.refresh_from_db()
     assert not treatment.is_published
 
-    admin_client.post(f"/admin/treatments/treatment/{treatment.pk}/change/", {**data, "publish_anyway": "on"})
+    admin_client.post(
+        f"/admin/treatments/treatment/{treatment.pk}/change/",
+        {**data, "publish_anyway": "on", "acknowledgement_reason": "Reviewed by the lead."},
+    )
     treatment.refresh_from_db()
     assert treatment.is_published
     locations = set(ComplianceFinding.objects.values_list("location", flat=True))

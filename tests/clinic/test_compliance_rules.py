@@ -2,7 +2,10 @@
 
 import pytest
 
-from clinic.compliance import active_terms, check, months_before
+from clinic.compliance import active_terms
+from clinic.compliance.checker import check
+from clinic.compliance.dashboard import months_before
+from clinic.models import ComplianceTerm
 
 pytestmark = pytest.mark.django_db
 
@@ -26,19 +29,21 @@ def found(text, location="Body"):
         ("Completely pain free", "pain free", "pain-free"),
         ("A risk-free procedure", "risk-free", "risk-free"),
         ("A miracle serum", "miracle", "miracle"),
-        ("Exosomes rebuilds skin", "rebuilds", "rebuilds"),
+        ("Exosomes rebuilds skin", "rebuilds skin", "rebuilds"),
         ("For a limited time only", "limited time", "limited time"),
         ("Only 3 left this month", "Only 3 left", "only # left"),
         ("Book now before prices rise", "Book now before", "book now before"),
         ("Offer ends Friday", "Offer ends", "offer ends"),
         ("Perfect for teens", "teens", "teen"),
         ("Glow for prom", "prom", "prom"),
-        ("Not for under 18s", "under 18s", "under 18"),
+        ("Offers for under 18s", "under 18s", "under 18"),
         ("Back-to-school glow", "Back-to-school", "back to school"),
     ],
 )
 def test_each_rule_flags_offending_text_with_the_words_as_written(text, words, phrase):
-    assert ("Body", words, phrase) in found(text)
+    # The researched set may report the same words under a broader pattern of the same rule.
+    kind = ComplianceTerm.objects.get(phrase=phrase).kind
+    assert ("Body", words, kind) in [(f.location, f.words, f.term.kind) for f in check({"Body": text}, active_terms())]
 
 
 @pytest.mark.parametrize(
@@ -79,19 +84,23 @@ def test_clean_text_has_no_findings_and_rich_text_is_read_as_shown():
     assert found("<p>Ask about <strong>Bo</strong><em>tox</em></p>") != []
 
 
-def test_longer_term_covers_the_shorter_one_and_findings_are_one_per_term_and_location():
-    result = check({"Title": "Baby Botox", "Body": "Botox, BOTOX and b.o.t.o.x"}, active_terms())
+def test_longer_term_covers_the_shorter_one_and_findings_are_one_per_term_and_sentence():
+    result = check({"Title": "Baby Botox", "Body": "Botox, BOTOX and b.o.t.o.x. Ask about botox."}, active_terms())
     assert [(f.location, f.words, f.term.phrase) for f in result] == [
         ("Title", "Baby Botox", "baby botox"),
-        ("Body", "Botox, BOTOX, b.o.t.o.x", "botox"),
+        ("Body", "Botox", "botox"),
+        ("Body", "botox", "botox"),
     ]
+    assert result[1].sentence == "Botox, BOTOX and b.o.t.o.x."
+    assert result[1].cap_rule == "CAP Code 12.12"
+    assert "consultation" in result[1].suggestion
     assert "prescription-only" in result[0].explanation
 
 
 def test_inactive_terms_are_not_checked():
     from clinic.models import ComplianceTerm
 
-    ComplianceTerm.objects.filter(phrase="miracle").update(is_active=False)
+    ComplianceTerm.objects.filter(phrase__contains="miracle").update(is_active=False)
     assert found("A miracle serum") == []
 
 

@@ -1,0 +1,78 @@
+"""How the check reads sentences: denials, quotations, disguises, hashtags, emoji, word senses."""
+
+import pytest
+
+from clinic.compliance import PublicationBlocked, check_text, ensure_publishable
+from clinic.compliance.checker import plain_text, sentence_key, sentences
+
+pytestmark = pytest.mark.django_db
+
+
+def kinds(text):
+    return {f.term.kind for f in check_text(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not offer Botox.",
+        "Results are not guaranteed.",
+        "We do not treat under-18s.",
+        "PRP is not a cure-all.",
+        "Permanent hair reduction needs a course of sessions.",
+        "Semi-permanent make-up fades over two years.",
+        "Swelling lasts a limited time, usually a day.",
+        "Find our pop-up on the Prom this Saturday.",
+        "You may hear the term 'baby botox'; it is not something we offer.",
+    ],
+)
+def test_denials_quotations_and_other_word_senses_are_quiet(text):
+    assert kinds(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Bottox top-ups every three months.", "prescription_medicine"),
+        ("Botux from £149.", "prescription_medicine"),
+        ("b0tox specials", "prescription_medicine"),
+        ("#babybotox #glowup", "prescription_medicine"),
+        ("💉 £99", "prescription_medicine"),
+        ("Two areas £160.", "prescription_medicine"),
+        ("Mounjaro pens delivered.", "prescription_medicine"),
+        ("Kenalog for hay fever.", "prescription_medicine"),
+        ("Only 2 slots left this month, so book now!", "pressure"),
+        ("Treat your daughter to fuller lips.", "under_18"),
+        ("Lose 10 lbs in 4 weeks.", "claim"),
+    ],
+)
+def test_disguises_hashtags_emoji_and_patterns_are_found(text, kind):
+    assert kind in kinds(text)
+
+
+def test_a_denial_reaches_only_its_own_clause():
+    assert "prescription_medicine" in kinds("We do not rush you, but Botox is £99.")
+
+
+def test_each_finding_names_the_rule_explains_and_suggests_a_rewrite():
+    [finding] = check_text("Guaranteed results.")
+    assert finding.cap_rule.startswith("CAP Code")
+    assert finding.explanation
+    assert finding.suggestion
+    assert finding.severity == "high"
+    assert check_text("Book now!")[0].severity == "medium"
+
+
+def test_sentences_are_split_at_stops_lines_and_blocks_and_fingerprinted_as_read():
+    text = plain_text("<h2>Botox</h2><p>Dr. Smith sees you. Ask us!</p><img src='x.jpg' alt='b0tox vial'>")
+    assert [text[a:b].strip() for a, b in sentences(text)] == ["Botox", "Dr. Smith sees you.", "Ask us!", "b0tox vial"]
+    assert sentence_key("Ask about  BOTOX.") == sentence_key("ask about botox")
+    assert sentence_key("Ask about Botox.") != sentence_key("Ask about Dysport.")
+
+
+def test_ensure_publishable_blocks_high_findings_before_a_reply_is_sent():
+    with pytest.raises(PublicationBlocked) as blocked:
+        ensure_publishable("Our Botox top-up gives guaranteed results, only 3 left")
+    assert {f.term.kind for f in blocked.value.findings} == {"prescription_medicine", "claim"}
+    assert "Not sent or published" in str(blocked.value)
+    assert ensure_publishable("Thank you, we will call you to arrange a consultation.") == []
