@@ -80,3 +80,8 @@ home_sections = Registry("home page sections")
 #: name -> callable(practitioner) returning (template name, context dict) or None; the
 #: practitioner's profile page renders each in ``order`` (their articles, treatments).
 practitioner_sections = Registry("practitioner profile sections")
+
+#: name -> callable(path, query) returning this site's address for an old address of a site
+#: it replaced (e.g. WordPress's ``/?cat=3`` or ``/2023/05/``), or None; ``query`` is a list
+#: of (name, value) pairs without tracking parameters. The 404 fallback asks each in ``order``.
+legacy_address_resolvers = Registry("legacy address resolvers")

@@ -269,7 +269,7 @@ def _old_address(url):
     parts = urlsplit((url or "").strip())
     if not parts.path and not parts.query:
         return None
-    path = unquote(parts.path or "/")
+    path = re.sub(r"/{2,}", "/", unquote(parts.path or "/"))
     if not path.startswith("/"):
         return None
     return f"{path}?{parts.query}" if parts.query else path
@@ -306,6 +306,7 @@ class WordPressImporter:
         self.written_files = []
         self.authors = {}  # login → {"id", "name"}
         self.author_ids = set()  # WordPress user ids of the export's authors: staff
+        self.author_emails = set()
         self.categories = {}  # nicename → {"id", "name", "parent", "description"}
         self.tags = {}  # nicename → {"id", "name", "description"}
         self.attachments = {}  # WordPress id → {"url", "alt", "title", "parent", "link"}
@@ -335,6 +336,8 @@ class WordPressImporter:
             self.authors[login] = {"id": author_id, "name": (data.get("wp:author_display_name") or login).strip()}
             if author_id:
                 self.author_ids.add(author_id)
+            if email := (data.get("wp:author_email") or "").strip().casefold():
+                self.author_emails.add(email)
         elif name == "wp:category" or (name == "wp:term" and taxonomy == "category"):
             slug = unquote(data.get("wp:category_nicename") or data.get("wp:term_slug") or "").strip()
             term = self.categories.setdefault(slug, {"id": 0, "name": slug, "parent": "", "description": ""})
@@ -1026,7 +1029,8 @@ class WordPressImporter:
                     wp_id,
                     _int(data.get("wp:comment_parent")),
                     # Written by one of the site's own users (an author in the export): the clinic.
-                    _int(data.get("wp:comment_user_id")) in self.author_ids,
+                    _int(data.get("wp:comment_user_id")) in self.author_ids
+                    or (data.get("wp:comment_author_email") or "").strip().casefold() in self.author_emails,
                     {
                         "author_name": (data.get("wp:comment_author") or "").strip()[:100] or "Anonymous",
                         "author_email": email[:254],
