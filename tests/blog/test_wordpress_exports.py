@@ -280,3 +280,50 @@ def test_reimport_keeps_staff_edits_deletions_and_erasures(db, theme):
     assert "was changed on this site after an earlier import; left as staff left it" in report
     assert "was deleted on this site after an earlier import; not re-created" in report
     assert "was deleted on this site; not re-created" in report
+
+
+# --- Remote images -----------------------------------------------------------------
+
+
+@pytest.fixture
+def image_server(tmp_path):
+    """A local HTTP server on 127.0.0.1 serving two images whose names share 60 characters."""
+    import threading
+    from functools import partial
+    from http.server import HTTPServer, SimpleHTTPRequestHandler
+
+    from PIL import Image
+
+    stem = "a" * 61
+    for suffix, size in (("-1024x576", (64, 36)), ("-300x169", (30, 17))):
+        Image.new("RGB", size, "teal").save(tmp_path / f"{stem}{suffix}.png")
+    handler = partial(SimpleHTTPRequestHandler, directory=str(tmp_path))
+    handler.log_message = lambda *args: None
+    server = HTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}", stem
+    server.shutdown()
+
+
+def test_fetch_remote_downloads_images_and_distinct_files_stay_distinct(db, tmp_path, image_server):
+    base, stem = image_server
+    export = tmp_path / "remote.xml"
+    export.write_text((SHARED / "wxr-simple.xml").read_text().replace("</content:encoded>", "</content:encoded>", 1))
+    text = export.read_text()
+    body = f'<img src="{base}/{stem}-1024x576.png" alt="Large"> <img src="{base}/{stem}-300x169.png" alt="Small">'
+    text = re.sub(
+        r"<content:encoded><!\[CDATA\[.*?\]\]></content:encoded>",
+        f"<content:encoded><![CDATA[{body}]]></content:encoded>",
+        text,
+        count=1,
+        flags=re.DOTALL,
+    )
+    export.write_text(text)
+    report = run(export, "--fetch-remote")
+    html = Article.objects.get().body
+    sources = re.findall(r'src="([^"]+)"', html)
+    assert len(sources) == 2
+    assert len(set(sources)) == 2
+    assert all(source.startswith("/media/") for source in sources)
+    assert "http://127.0.0.1" not in html
+    assert "images                2" in report
