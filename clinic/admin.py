@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import capfirst
 
+from clinic.admin_forms import EditorialAdmin
 from clinic.compliance import active_terms, check, record_findings
 from clinic.models import (
     BlockedWord,
@@ -217,7 +218,7 @@ class ClinicProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(Practitioner)
-class PractitionerAdmin(admin.ModelAdmin):
+class PractitionerAdmin(EditorialAdmin, admin.ModelAdmin):
     list_display = ["name", "role", "regulator", "registration_number", "is_prescriber", "is_active", "order"]
     list_editable = ["order"]
     list_filter = ["regulator", "is_prescriber", "is_active"]
@@ -239,7 +240,7 @@ class PractitionerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(ComplianceCheckedAdmin, admin.ModelAdmin):
+class PageAdmin(EditorialAdmin, ComplianceCheckedAdmin, admin.ModelAdmin):
     compliance_fields = ["title", "slug", "body", "seo_description"]
     compliance_publish = ("is_published", True)
     list_display = ["title", "slug", "is_published", "show_in_footer", "updated_at"]

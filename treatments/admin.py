@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 
 from clinic.admin import ComplianceCheckedAdmin, image_preview
+from clinic.admin_forms import EditorialAdmin
 from treatments.models import FAQ, RICH_SECTIONS, Comparison, Treatment, TreatmentCategory
 
 
@@ -18,7 +19,7 @@ class FAQInline(admin.StackedInline):
 
 
 @admin.register(Treatment)
-class TreatmentAdmin(ComplianceCheckedAdmin, admin.ModelAdmin):
+class TreatmentAdmin(EditorialAdmin, ComplianceCheckedAdmin, admin.ModelAdmin):
     compliance_fields = [
         "name", "slug", "summary", "downtime", "results_show", "results_last", "treatment_areas",
         *RICH_SECTIONS, "hero_image_alt", "seo_title", "seo_description",

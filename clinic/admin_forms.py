@@ -1,0 +1,118 @@
+"""Admin form pieces shared by the apps' editing screens.
+
+Uploads kept across a redisplayed form: a browser never re-sends a chosen file, so when
+the admin shows a form again (a required field left empty, an error in an inline, an
+advertising-rules block) the upload would be lost and the next save would go through
+without it. ``KeptUploadWidget`` puts the upload in temporary storage the moment such a
+form is drawn, shows it as "Kept: name" with "Replace" and "Remove", and hands it back to
+the form on the next POST through a signed token, so a valid save stores it as usual.
+"""
+
+import posixpath
+import secrets
+
+from django.contrib import admin
+from django.contrib.admin.widgets import AdminFileWidget
+from django.core import signing
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import models
+from django.utils.html import format_html
+from django.utils.text import get_valid_filename
+
+KEPT_UPLOAD_FOLDER = "tmp/kept-uploads"
+KEPT_UPLOAD_SALT = "clinic.kept-upload"
+# A kept upload is for the form being corrected now, not for a later day.
+KEPT_UPLOAD_MAX_AGE = 60 * 60 * 24
+
+
+def keep_upload(upload):
+    """Store ``upload`` under MEDIA_ROOT/tmp and return a signed token naming it."""
+    name = get_valid_filename(posixpath.basename(upload.name)) or "upload"
+    path = posixpath.join(KEPT_UPLOAD_FOLDER, secrets.token_hex(16), name)
+    upload.seek(0)
+    stored = default_storage.save(path, upload)
+    upload.seek(0)
+    return signing.dumps(
+        {"path": stored, "name": name, "type": getattr(upload, "content_type", "")}, salt=KEPT_UPLOAD_SALT
+    )
+
+
+def kept_upload(token):
+    """The upload a token from ``keep_upload`` names, or None if the token is forged, stale or its file gone."""
+    try:
+        kept = signing.loads(token, salt=KEPT_UPLOAD_SALT, max_age=KEPT_UPLOAD_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    path = kept.get("path", "")
+    if not path.startswith(KEPT_UPLOAD_FOLDER + "/") or not default_storage.exists(path):
+        return None
+    with default_storage.open(path, "rb") as file:
+        content = file.read()
+    upload = SimpleUploadedFile(kept["name"], content, content_type=kept.get("type") or None)
+    upload.kept_token = token
+    return upload
+
+
+class KeptUploadWidget(AdminFileWidget):
+    """The admin's file input, keeping a chosen file when the form comes back with an error."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.upload = None
+
+    def kept_name(self, name):
+        return f"{name}__kept"
+
+    def remove_name(self, name):
+        return f"{name}__kept_remove"
+
+    def value_from_datadict(self, data, files, name):
+        value = super().value_from_datadict(data, files, name)
+        if value is None and not data.get(self.remove_name(name)):
+            token = data.get(self.kept_name(name))
+            value = kept_upload(token) if token else None
+        # Widgets are copied for each form, so this is the upload of this form only.
+        if value:
+            self.upload = value
+        return value
+
+    def render(self, name, value, attrs=None, renderer=None):
+        html = super().render(name, value, attrs, renderer)
+        if not self.upload:
+            return html
+        # Drawn with an upload in hand: the form is being shown again, so the file is kept.
+        token = getattr(self.upload, "kept_token", None) or keep_upload(self.upload)
+        self.upload.kept_token = token
+        return format_html(
+            '<p class="kept-upload"><strong>Kept: {}</strong> — saved with the rest when you save. '
+            '<input type="hidden" name="{}" value="{}">'
+            '<label><input type="checkbox" name="{}"> Remove</label></p>'
+            '<p class="kept-upload-replace">Replace with another file:</p>{}',
+            posixpath.basename(self.upload.name),
+            self.kept_name(name),
+            token,
+            self.remove_name(name),
+            html,
+        )
+
+
+class KeptUploadsAdmin(admin.ModelAdmin):
+    """ModelAdmin mixin: every file and image field keeps its upload across a redisplayed form."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.FileField):
+            kwargs["widget"] = KeptUploadWidget
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # The file is stored in its own place now; its temporary copy has done its job.
+        for field in form.fields.values():
+            token = getattr(getattr(field.widget, "upload", None), "kept_token", None)
+            if token:
+                default_storage.delete(signing.loads(token, salt=KEPT_UPLOAD_SALT)["path"])
+
+
+class EditorialAdmin(KeptUploadsAdmin):
+    """The editing tools every content admin shares: kept uploads (and, below, history and preview)."""
