@@ -8,7 +8,9 @@ form is drawn, shows it as "Kept: name" with "Replace" and "Remove", and hands i
 the form on the next POST through a signed token, so a valid save stores it as usual.
 """
 
+import copy
 import posixpath
+import re
 import secrets
 
 from django.contrib import admin, messages
@@ -18,10 +20,12 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import models
+from django.db import models, transaction
+from django.forms.formsets import all_valid
+from django.http import HttpResponseNotAllowed, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path, resolve, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import get_valid_filename
@@ -219,5 +223,105 @@ class HistoryAdmin(VersionAdmin):
         return redirect(reverse(self._url_name("change"), args=[quote(restored.pk)]))
 
 
-class EditorialAdmin(KeptUploadsAdmin, HistoryAdmin):
+PREVIEW_BANNER = (
+    '<div class="preview-banner wrap" role="status"><p><strong>Preview</strong> of the form as it stands: '
+    "nothing is saved. Close this tab to go back to the form.</p></div>"
+)
+
+
+class PreviewAdmin(admin.ModelAdmin):
+    """A "Preview" button on the add and change forms: the public page drawn from the unsaved form.
+
+    The form (and its inlines) is saved inside a transaction, the public view renders the
+    page for the staff member, and the transaction is rolled back: the real template and
+    the real view with nothing stored. A high-severity advertising-rules block does not stop
+    a preview, which publishes nothing.
+    """
+
+    has_preview = True
+    change_form_template = "admin/clinic/editorial_change_form.html"
+
+    def get_urls(self):
+        if not self.has_preview:
+            return super().get_urls()
+        own = [
+            path("preview/", self.admin_site.admin_view(self.preview_view), name=self._url_name("preview")[6:]),
+            path(
+                "<path:object_id>/preview/",
+                self.admin_site.admin_view(self.preview_view),
+                name=self._url_name("object_preview")[6:],
+            ),
+        ]
+        return own + super().get_urls()
+
+    def _url_name(self, action):
+        return f"admin:{self.opts.app_label}_{self.opts.model_name}_{action}"
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if self.has_preview:
+            context["preview_url"] = (
+                reverse(self._url_name("object_preview"), args=[quote(obj.pk)])
+                if obj is not None and obj.pk
+                else reverse(self._url_name("preview"))
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def preview_view(self, request, object_id=None):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        obj = self.get_object(request, unquote(object_id)) if object_id else None
+        allowed = self.has_change_permission(request, obj) if obj else self.has_add_permission(request)
+        if (object_id and obj is None) or not allowed:
+            raise PermissionDenied
+        data = request.POST.copy()
+        data["publish_anyway"] = "on"
+        form = self.get_form(request, obj, change=obj is not None)(data, request.FILES, instance=obj)
+        with transaction.atomic():
+            valid = form.is_valid()
+            if valid:
+                new_object = form.save(commit=False)
+                new_object.save()
+                form.save_m2m()
+                formsets, _ = self._create_formsets(request, new_object, change=obj is not None)
+                valid = all_valid(formsets)
+                if valid:
+                    for formset in formsets:
+                        formset.save()
+                    response = self._render_public_page(request, new_object)
+            transaction.set_rollback(True)
+        if not valid:
+            return TemplateResponse(
+                request,
+                "admin/clinic/preview_errors.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": "Nothing to preview yet",
+                    "form": form,
+                    "opts": self.opts,
+                },
+                status=400,
+            )
+        return response
+
+    def _render_public_page(self, request, obj):
+        url = obj.get_absolute_url()
+        match = resolve(url)
+        page_request = copy.copy(request)
+        page_request.method = "GET"
+        page_request.path = page_request.path_info = url
+        page_request.POST = QueryDict()
+        response = match.func(page_request, *match.args, **match.kwargs)
+        if hasattr(response, "render"):
+            response.render()
+        html = response.content.decode()
+        if 'name="robots"' not in html:
+            html = html.replace("<head>", '<head>\n<meta name="robots" content="noindex">', 1)
+        html = re.sub(r"(<main\b[^>]*>)", lambda m: m.group(1) + PREVIEW_BANNER, html, count=1)
+        response.content = html.encode()
+        response["X-Robots-Tag"] = "noindex"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class EditorialAdmin(KeptUploadsAdmin, HistoryAdmin, PreviewAdmin):
     """The editing tools every content admin shares: kept uploads, history with restore, preview."""

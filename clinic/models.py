@@ -183,6 +183,12 @@ class PageQuerySet(models.QuerySet):
         """Pages visible to the public."""
         return self.filter(is_published=True)
 
+    def visible_to(self, user):
+        """Published pages, or every page for staff allowed to view them (previews)."""
+        if user.is_staff and user.has_perm("clinic.view_page"):
+            return self.all()
+        return self.published()
+
 
 class Page(models.Model):
     """A flat page written in the admin: about, privacy notice, medical disclaimer, contact."""

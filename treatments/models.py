@@ -83,18 +83,23 @@ class TreatmentQuerySet(models.QuerySet):
             .order_by("category__order", "category__name", "order", "name")
         )
 
+    def visible_to(self, user):
+        """Published treatments, or every treatment for staff allowed to view them (previews)."""
+        if user.is_staff and user.has_perm("treatments.view_treatment"):
+            return self.all()
+        return self.published()
+
     def for_detail(self):
-        """Published treatments with everything the detail page shows fetched in a fixed number of queries."""
+        """Treatments with everything the detail page shows fetched in a fixed number of queries.
+
+        Not a visibility filter: start from ``published()`` or ``visible_to(user)``.
+        """
         from blog.models import Article
 
-        return (
-            self.published()
-            .select_related("category", "medical_reviewer")
-            .prefetch_related(
-                "faqs",
-                Prefetch("practitioners", queryset=Practitioner.objects.active()),
-                Prefetch("related_articles", queryset=Article.objects.for_listing()),
-            )
+        return self.select_related("category", "medical_reviewer").prefetch_related(
+            "faqs",
+            Prefetch("practitioners", queryset=Practitioner.objects.active()),
+            Prefetch("related_articles", queryset=Article.objects.for_listing()),
         )
 
 
