@@ -232,7 +232,7 @@ class PractitionerAdmin(EditorialAdmin, admin.ModelAdmin):
             "Registration",
             {"fields": ["regulator", "registration_number", "register_url", "is_prescriber", "memberships"]},
         ),
-        ("Listing", {"fields": ["is_active", "order"]}),
+        ("Listing", {"fields": ["is_active", "order", "user"]}),
     ]
 
     @admin.display(description="current photo")

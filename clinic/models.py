@@ -146,6 +146,16 @@ class Practitioner(models.Model):
     photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     is_active = models.BooleanField("shown on the site", default=True)
     order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers are listed first.")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="practitioner",
+        verbose_name="staff account",
+        help_text="The practitioner's admin log-in, if they have one: their new articles name them as author, and "
+        "their replies to comments are signed with the name above, never the log-in name.",
+    )
 
     objects = PractitionerQuerySet.as_manager()
 
