@@ -220,7 +220,7 @@ class ClinicProfileAdmin(admin.ModelAdmin):
 @admin.register(Practitioner)
 class PractitionerAdmin(EditorialAdmin, admin.ModelAdmin):
     has_preview = False  # the practitioner page has no draft state to preview
-    list_display = ["name", "role", "regulator", "registration_number", "is_prescriber", "is_active", "order"]
+    list_display = ["name", "role", "registration_number", "is_prescriber", "is_active", "order"]
     list_editable = ["order"]
     list_filter = ["regulator", "is_prescriber", "is_active"]
     search_fields = ["name", "registration_number", "credentials"]

@@ -358,6 +358,57 @@ class QuickPublishAdmin(admin.ModelAdmin):
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 
-class EditorialAdmin(KeptUploadsAdmin, HistoryAdmin, PreviewAdmin, QuickPublishAdmin):
+PUBLISH_FIELDS = ("status", "is_published", "published_at", "updated_at", "content_updated_at")
+COMPLIANCE_SECTION = "Advertising rules"
+
+
+class FormOrderAdmin(admin.ModelAdmin):
+    """The form in the order an editor works: what patients read first, then one publishing box.
+
+    The publishing box gathers status, publication time and the advertising-rules state
+    (findings and "Publish anyway"), and comes straight after the main fields, so nothing
+    stands above the title. A jump list at the top of the form reaches every section and
+    inline (a treatment's FAQs) without scrolling; ``collapsed_fieldsets`` start folded.
+    """
+
+    collapsed_fieldsets = ()
+
+    class Media:
+        css = {"all": ["css/admin_editing.css"]}
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [
+            (name, {**options, "fields": list(options["fields"])})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+        compliance = [fs for fs in fieldsets if fs[0] == COMPLIANCE_SECTION]
+        fieldsets = [fs for fs in fieldsets if fs[0] != COMPLIANCE_SECTION]
+        compliance_fields = {field for _name, options in compliance for field in options["fields"]}
+        for _name, options in fieldsets:
+            options["fields"] = [field for field in options["fields"] if field not in compliance_fields]
+        publishing_fields = []
+        for _name, options in fieldsets:
+            moved = [field for field in options["fields"] if field in PUBLISH_FIELDS]
+            if moved and _name != "Publishing":
+                options["fields"] = [field for field in options["fields"] if field not in moved]
+                publishing_fields += moved
+        publishing = next((fs for fs in fieldsets if fs[0] == "Publishing"), None)
+        if publishing is None and (publishing_fields or compliance):
+            publishing = ("Publishing", {"fields": []})
+        if publishing is not None:
+            fieldsets = [fs for fs in fieldsets if fs is not publishing and fs[1]["fields"]]
+            fields = [*publishing[1]["fields"], *publishing_fields]
+            for _name, options in compliance:
+                fields += options["fields"]
+            description = compliance[0][1].get("description") if compliance else publishing[1].get("description")
+            publishing = ("Publishing", {**publishing[1], "fields": fields, "description": description})
+            fieldsets.insert(1, publishing)
+        for name, options in fieldsets:
+            if name in self.collapsed_fieldsets:
+                options["classes"] = [*options.get("classes", []), "collapse"]
+        return fieldsets
+
+
+class EditorialAdmin(KeptUploadsAdmin, HistoryAdmin, PreviewAdmin, QuickPublishAdmin, FormOrderAdmin):
     """The editing tools every content admin shares: kept uploads, history with restore, preview,
     "Save and publish"."""

@@ -26,7 +26,7 @@ class TreatmentAdmin(EditorialAdmin, ComplianceCheckedAdmin, admin.ModelAdmin):
     ]  # fmt: skip
     compliance_inlines = [("faqs", ["question", "answer"], "FAQ")]
     compliance_publish = ("is_published", True)
-    list_display = ["name", "category", "price_from", "is_published", "is_featured", "order", "updated_at"]
+    list_display = ["name", "category", "price_from", "is_published", "is_featured", "order"]
     list_editable = ["order"]
     list_filter = ["is_published", "is_featured", "category"]
     list_select_related = ["category"]
@@ -35,6 +35,7 @@ class TreatmentAdmin(EditorialAdmin, ComplianceCheckedAdmin, admin.ModelAdmin):
     filter_horizontal = ["practitioners"]
     readonly_fields = ["hero_image_preview", "created_at", "updated_at"]
     inlines = [FAQInline]
+    collapsed_fieldsets = ["Sections"]  # nine long texts: folded, so the FAQs below are in reach
     actions = ["publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "category", "summary", "practitioners"]}),

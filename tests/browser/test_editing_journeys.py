@@ -165,3 +165,39 @@ def test_restore_a_revision_in_two_clicks_from_the_change_form(page, admin_login
     assert article.is_public
     print(f"\nclicks: restore a revision from the change form = {clicks.count}")
     assert clicks.count == 2
+
+
+@pytest.mark.parametrize(
+    "changelist",
+    ["blog/article", "treatments/treatment", "clinic/page", "clinic/practitioner"],
+)
+def test_change_lists_fit_a_1280_pixel_screen(page, admin_login, changelist):
+    admin_login(page, UserFactory(is_staff=True, is_superuser=True))
+    page.set_viewport_size({"width": 1280, "height": 800})
+
+    page.goto(f"/admin/{changelist}/")
+
+    # The admin scrolls a too-wide table inside its box, so the page itself never overflows:
+    # what counts is whether the table fits the box.
+    table = page.evaluate("document.getElementById('result_list').scrollWidth")
+    box = page.evaluate("document.querySelector('#changelist .results').clientWidth")
+    print(f"\n{changelist} list at 1280 px: table {table} px in a {box} px box")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    assert table <= box
+
+
+def test_treatment_form_reaches_the_faqs_in_one_click(page, admin_login):
+    from treatments.models import Treatment
+
+    admin_login(page, UserFactory(is_staff=True, is_superuser=True))
+    page.set_viewport_size({"width": 1280, "height": 800})
+    treatment = Treatment.objects.filter(faqs__isnull=False).first()
+    page.goto(f"/admin/treatments/treatment/{treatment.pk}/change/")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    faqs_top = page.evaluate("document.getElementById('faqs-group').getBoundingClientRect().top + scrollY")
+    print(f"\ntreatment form height = {height} px, FAQs start at {faqs_top} px")
+
+    page.get_by_role("navigation", name="Parts of this form").get_by_role("link", name="FAQs").click()
+
+    assert page.locator("#faqs-group").is_visible()
+    assert page.evaluate("document.getElementById('faqs-group').getBoundingClientRect().top") < 800
