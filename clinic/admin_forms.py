@@ -409,6 +409,34 @@ class FormOrderAdmin(admin.ModelAdmin):
         return fieldsets
 
 
-class EditorialAdmin(KeptUploadsAdmin, HistoryAdmin, PreviewAdmin, QuickPublishAdmin, FormOrderAdmin):
+# Fields that say whether, where or how an item is listed, not what patients read there.
+NOT_EDITORIAL = {
+    "status", "published_at", "is_published", "is_featured", "order", "is_commenting_open", "show_in_footer",
+    "publish_anyway", "next_review_due_on", "price_confirmed_on", "is_active", "user",
+}  # fmt: skip
+
+
+class EditorialDateAdmin(admin.ModelAdmin):
+    """``content_updated_at`` ("last updated") moves only when a save changes what patients read.
+
+    Publishing, re-ordering, ticking "featured" or saving an unchanged form leaves it alone;
+    a changed title, body, fact, price or FAQ moves it. Imports and demo loading do not come
+    through here, so they never move it either.
+    """
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        obj = form.instance
+        if not hasattr(obj, "content_updated_at"):
+            return
+        edited = [name for name in form.changed_data if name not in NOT_EDITORIAL]
+        if not change or edited or any(formset.has_changed() for formset in formsets):
+            obj.content_updated_at = timezone.now()
+            obj.save(update_fields=["content_updated_at"])
+
+
+class EditorialAdmin(
+    KeptUploadsAdmin, HistoryAdmin, PreviewAdmin, QuickPublishAdmin, FormOrderAdmin, EditorialDateAdmin
+):
     """The editing tools every content admin shares: kept uploads, history with restore, preview,
     "Save and publish"."""

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.urls import reverse
+from django.utils import timezone
 
 from clinic.fields import RichTextField
 from clinic.images import reencode_image, validate_image_upload
@@ -212,6 +213,14 @@ class Page(models.Model):
     is_published = models.BooleanField(default=True)
     show_in_footer = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)
+    content_updated_at = models.DateTimeField(
+        "last updated",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When staff last changed what readers see (not imports, publishing or saves that change "
+        "nothing). Set by the admin.",
+    )
 
     objects = PageQuerySet.as_manager()
 
@@ -220,6 +229,12 @@ class Page(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        # A new page's text is as recent as the page; after that only staff edits move it.
+        if self.content_updated_at is None:
+            self.content_updated_at = timezone.now()
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("clinic:page_detail", kwargs={"slug": self.slug})

@@ -20,7 +20,7 @@ from reversion.models import Version
 
 # Whether, and from when, an item is on the site. Restoring an old version never changes
 # these: bringing back last month's wording must not publish, unpublish or re-date anything.
-PUBLICATION_FIELDS = ("status", "published_at", "is_published", "is_active", "content_updated_at")
+PUBLICATION_FIELDS = ("status", "published_at", "is_published", "is_active")
 
 BLOCK_END_RE = re.compile(r"</(p|h[1-6]|li|blockquote|tr)>|<br\s*/?>", re.IGNORECASE)
 
@@ -83,7 +83,9 @@ def field_changes(model, old, new, prefix=""):
     """Rows (label, old text, new text, diff HTML) for the fields that differ between two field dicts."""
     rows = []
     for name in new.keys() | old.keys():
-        if name in ("id", "updated_at", "created_at") or name.endswith(("_width", "_height", "_id_ptr")):
+        if name in ("id", "updated_at", "created_at", "content_updated_at") or name.endswith(
+            ("_width", "_height", "_id_ptr")
+        ):
             continue
         before, after = _display(model, name, old.get(name)), _display(model, name, new.get(name))
         if before != after:
@@ -152,6 +154,8 @@ def restore(version, *, user):
         restored = model._default_manager.get(pk=version.object_id)
         for name, value in keep.items():
             setattr(restored, name, value)
+        if hasattr(restored, "content_updated_at"):
+            restored.content_updated_at = timezone.now()  # the restored wording is what readers now see
         restored.save()
         set_user(user)
         when = timezone.localtime(version.revision.date_created)
