@@ -1,8 +1,9 @@
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from blog.models import Article
-from clinic.public_names import public_name_for
+from clinic.public_names import public_name_for, signature_for
 from tests.factories import PractitionerFactory, TreatmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +72,12 @@ def test_public_name_is_the_practitioners_never_the_login():
     assert public_name_for(user) == "Dr Niamh Fraser"
     user.practitioner.is_active = False
     assert public_name_for(user) == ""
+
+
+def test_an_account_without_a_public_name_cannot_sign_a_reply():
+    user = UserFactory(username="admin")
+    with pytest.raises(ValidationError, match="your staff account has none"):
+        signature_for(user)
+    PractitionerFactory(user=user, name="Dr Niamh Fraser")
+    user.refresh_from_db()
+    assert signature_for(user) == "Dr Niamh Fraser"
