@@ -29,10 +29,11 @@ from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.text import Truncator, slugify
 
-from blog.models import Article, Category, Comment, Tag, WordPressItem
+from blog.models import Article, Category, Tag, WordPressItem
 from clinic.images import reencode_image
 from clinic.models import RESERVED_PAGE_SLUGS, Page, Practitioner, Redirect
 from clinic.redirects import add_redirect
+from comments.models import Comment
 
 NAMESPACES = {
     "http://purl.org/rss/1.0/modules/content/": "content",
@@ -784,7 +785,7 @@ class WordPressImporter:
         for wp_id, _parent, values in rows:
             comment = existing.get(known.get(wp_id))
             if comment is None:
-                new.append((wp_id, Comment(article=article, **values)))
+                new.append((wp_id, Comment(target=article, **values)))
             elif any(getattr(comment, name) != value for name, value in values.items()):
                 for name, value in values.items():
                     setattr(comment, name, value)

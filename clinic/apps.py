@@ -7,6 +7,11 @@ class ClinicConfig(AppConfig):
     verbose_name = "Clinic"
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self):
+        from clinic import outbox, registries
+
+        registries.personal_data_providers.register("outbox", outbox.OutboxPersonalData(), order=90)
+
 
 class ClinicStaticFilesConfig(StaticFilesConfig):
     # CKEditor 4 ships stand-alone HTML pages (samples, manual tests, the preview and

@@ -2,7 +2,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from clinic import seo
+from clinic import registries, seo
 from clinic.images import RENDITION_WIDTHS, renditions
 
 register = template.Library()
@@ -52,15 +52,9 @@ def admin_inbox(user):
     """
     from django.urls import reverse
 
-    from blog.models import Comment
     from clinic.models import Enquiry
 
-    items = []
-    if user.has_perm("blog.view_comment"):
-        count = Comment.objects.pending().count()
-        if count:
-            label = "comment awaiting moderation" if count == 1 else "comments awaiting moderation"
-            items.append((label, count, reverse("admin:blog_comment_changelist") + "?status=pending"))
+    items = [item for item in (count_for(user) for count_for in registries.admin_inbox) if item]
     if user.has_perm("clinic.view_enquiry"):
         count = Enquiry.objects.awaiting_reply().count()
         if count:

@@ -37,8 +37,5 @@ class Command(BaseCommand):
                 self.stdout.write(data)
             return
         counts = erase_personal_data(email)
-        self.stdout.write(
-            f"Erased data for {email}: {counts['enquiries_deleted']} enquiry(ies) deleted, "
-            f"{counts['comments_deleted']} comment(s) deleted, {counts['comments_anonymised']} comment(s) "
-            "kept anonymously because others replied to them."
-        )
+        summary = ", ".join(f"{name}: {count}" for name, count in counts.items())
+        self.stdout.write(f"Erased data for {email} ({summary}).")

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class CommentsConfig(AppConfig):
+    name = "comments"
+    verbose_name = "Comments"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from clinic import registries
+        from comments import personal_data
+
+        registries.personal_data_providers.register("comments", personal_data.CommentsPersonalData(), order=20)
+        registries.admin_inbox.register("comments", personal_data.awaiting_moderation, order=10)
