@@ -3,6 +3,8 @@ from django.contrib.staticfiles.apps import StaticFilesConfig
 
 
 class ClinicConfig(AppConfig):
+    # apps.py holds two configs; this is the one INSTALLED_APPS' "clinic" means.
+    default = True
     name = "clinic"
     verbose_name = "Clinic"
     default_auto_field = "django.db.models.BigAutoField"
