@@ -1,45 +1,20 @@
 """The counters every worker shares (clinic/limits/counters.py), in the database and in Redis."""
 
-import shutil
-import socket
-import subprocess
-import time
-
 import pytest
 import time_machine
 from django.core.cache import cache
 
 from clinic.limits.counters import count_hit, prune_expired, use_once
 from clinic.limits.models import Counter
-from tests.servers.gunicorn import free_port
+from tests.servers.redis import redis_server
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
 def redis_url():
-    """A throwaway redis-server on 127.0.0.1 and a free port, keeping nothing on disk."""
-    server = shutil.which("redis-server")
-    if server is None:
-        pytest.skip("redis-server is not installed (Debian package redis-server)")
-    port = free_port()
-    process = subprocess.Popen(
-        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            if time.monotonic() > deadline:
-                process.kill()
-                raise
-            time.sleep(0.1)
-    yield f"redis://127.0.0.1:{port}/0"
-    process.terminate()
-    process.wait(timeout=10)
+    with redis_server() as url:
+        yield url
 
 
 @pytest.fixture(params=["database", "redis"])

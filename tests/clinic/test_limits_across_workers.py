@@ -15,6 +15,7 @@ from clinic.models import Enquiry
 from clinic.spam import make_form_token
 from tests.factories import ArticleFactory, UserFactory, comment_post_data, enquiry_post_data
 from tests.servers.gunicorn import gunicorn
+from tests.servers.redis import redis_server
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -61,10 +62,21 @@ def statuses(responses):
     return sorted(status for status, _ in responses)
 
 
-def test_limits_hold_exactly_across_workers_and_their_recycling(clinic_profile):
+@pytest.fixture(params=["database", "redis"])
+def store_environment(request):
+    """The gunicorn's environment for each store: no Redis (the database), or a fresh Redis."""
+    if request.param == "database":
+        yield {"REDIS_URL": ""}
+    else:
+        with redis_server() as url:
+            yield {"REDIS_URL": url}
+
+
+def test_limits_hold_exactly_across_workers_and_their_recycling(clinic_profile, store_environment):
     article = ArticleFactory()
     UserFactory(username="admin", is_staff=True, is_superuser=True)
-    with gunicorn(workers=WORKERS, SPAM_RATE_LIMIT=str(LIMIT), AXES_FAILURE_LIMIT=str(LIMIT)) as server:
+    limits = {"SPAM_RATE_LIMIT": str(LIMIT), "AXES_FAILURE_LIMIT": str(LIMIT)}
+    with gunicorn(workers=WORKERS, **limits, **store_environment) as server:
         assert statuses(post_all(server, "/consultation/", enquiries(0, 3))) == [302] * 3
         assert statuses(post_all(server, article.get_absolute_url(), comments(0, 3))) == [302] * 3
         assert wrong_passwords(server, 2) == [200, 200]
@@ -79,9 +91,9 @@ def test_limits_hold_exactly_across_workers_and_their_recycling(clinic_profile):
     assert Enquiry.objects.count() == LIMIT
 
 
-def test_a_form_token_is_accepted_once_by_any_worker_even_after_recycling(clinic_profile):
+def test_a_form_token_is_accepted_once_by_any_worker_even_after_recycling(clinic_profile, store_environment):
     token = make_form_token("enquiry", now=time.time() - 60)
-    with gunicorn(workers=WORKERS) as server:
+    with gunicorn(workers=WORKERS, **store_environment) as server:
         assert statuses(post_all(server, "/consultation/", [enquiry_post_data(form_token=token)])) == [302]
         server.recycle_workers(WORKERS)
         # The same submission, captured and sent again, to whichever fresh worker takes it.
