@@ -149,7 +149,6 @@ class SpamDefenceMixin:
         return cleaned_data
 
     def _token_problem(self):
-        self._token_is_genuine = False
         try:
             token = signing.loads(self._submitted_token, salt=TOKEN_SALT)
         except signing.BadSignature:
