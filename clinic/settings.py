@@ -84,6 +84,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "clinic.middleware.SecurityHeadersMiddleware",
     "clinic.middleware.ContentSecurityPolicyMiddleware",
+    "clinic.middleware.ErrorPageMiddleware",
+    # Before any view or query runs (a NUL reaching PostgreSQL is a 500), inside the header
+    # middleware so its 400 and 413 pages carry the same headers as every other page.
+    "clinic.middleware.RequestSanityMiddleware",
     # Last, as django-axes requires, so it sees the outcome of every log-in.
     "axes.middleware.AxesMiddleware",
 ]
@@ -116,6 +120,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Fail fast while the database is unreachable, so pages answer 503 instead of hanging;
+    # libpq rounds anything under 2 seconds up to 2.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", 2)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------
@@ -150,6 +158,8 @@ AXES_LOCKOUT_TEMPLATE = "clinic/login_locked.html"
 # Behind a proxy, set to the number of proxies in front so the client address is right.
 AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0) or None
 AXES_VERBOSE = False
+# Where staff land after logging in without a (safe) ?next=; Django's default is a 404.
+LOGIN_REDIRECT_URL = reverse_lazy("admin:index")
 
 # --- Internationalisation ----------------------------------------------------
 LANGUAGE_CODE = "en-gb"
@@ -238,6 +248,8 @@ if env_bool("BEHIND_TLS_PROXY", False):
 # /healthz is probed by load balancers over plain http.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 X_FRAME_OPTIONS = "DENY"
+# The site's own page (templates/403_csrf.html) instead of Django's, whose inline style our CSP blocks.
+CSRF_FAILURE_VIEW = "clinic.errors.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 12
@@ -257,8 +269,9 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # CKEditor 4 is not CSP-compatible: it starts its editing frame with an inline script,
-# wires its toolbar with inline handlers and writes inline styles. Only admin pages (staff,
-# behind log-in) get this; public pages keep the strict policy, and stored HTML is sanitised.
+# wires its toolbar with inline handlers and writes inline styles (no nonce or hash can
+# cover handlers it generates). Only admin form pages that render a CKEditor widget get
+# this (clinic/middleware.py); the log-in, index, lists and moderation pages stay strict.
 ADMIN_CSP_EXTRA = {"script-src": ["'unsafe-inline'"], "style-src": ["'unsafe-inline'"]}
 
 SILENCED_SYSTEM_CHECKS = [

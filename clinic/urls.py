@@ -20,6 +20,8 @@ SITEMAPS = {
 }
 
 app_name = "clinic"
+# A database outage answers a 503 with Retry-After, anything else the static 500 page.
+handler500 = "clinic.errors.server_error"
 
 clinic_patterns = [
     path("", views.HomeView.as_view(), name="home"),
