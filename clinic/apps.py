@@ -3,9 +3,16 @@ from django.contrib.staticfiles.apps import StaticFilesConfig
 
 
 class ClinicConfig(AppConfig):
+    # Two configs live here; this one is the app's (the other replaces staticfiles').
+    default = True
     name = "clinic"
     verbose_name = "Clinic"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from clinic.purge import register_clinic_steps  # noqa: PLC0415 — models are loaded only now
+
+        register_clinic_steps()
 
 
 class ClinicStaticFilesConfig(StaticFilesConfig):

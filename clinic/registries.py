@@ -80,3 +80,7 @@ home_sections = Registry("home page sections")
 #: name -> callable(practitioner) returning (template name, context dict) or None; the
 #: practitioner's profile page renders each in ``order`` (their articles, treatments).
 practitioner_sections = Registry("practitioner profile sections")
+
+#: name -> clinic.purge.PurgeStep: personal data deleted after a set period; the ``purge``
+#: command runs each step and the privacy notice lists them, so the two always agree.
+purge_steps = Registry("purge steps")

@@ -220,6 +220,15 @@ SPAM_RATE_WINDOW_SECONDS = env_int("SPAM_RATE_WINDOW_SECONDS", 60 * 60)
 # More links than this in a message marks it as spam for staff to review.
 SPAM_MAX_LINKS = env_int("SPAM_MAX_LINKS", 1)
 
+# --- Retention (the purge command deletes after these many days; the privacy notice shows them)
+RETENTION_ENQUIRY_DAYS = env_int("RETENTION_ENQUIRY_DAYS", 365)
+# Comments never published (pending, spam, removed): name, email and text.
+RETENTION_UNPUBLISHED_COMMENT_DAYS = env_int("RETENTION_UNPUBLISHED_COMMENT_DAYS", 90)
+# Copies of emails the site sent (the outbox), once sent.
+RETENTION_EMAIL_LOG_DAYS = env_int("RETENTION_EMAIL_LOG_DAYS", 90)
+# django-axes' staff log-in records, which hold the address each attempt came from.
+RETENTION_LOGIN_RECORD_DAYS = env_int("RETENTION_LOGIN_RECORD_DAYS", 90)
+
 # --- Compliance dashboard (clinic/compliance.py) -----------------------------
 # Treatment prices not confirmed for this many months are listed for staff to check.
 PRICE_CONFIRMATION_MONTHS = env_int("PRICE_CONFIRMATION_MONTHS", 6)
