@@ -8,7 +8,8 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.core.management import call_command
 from django.utils import timezone
 
-from clinic.models import Enquiry
+from clinic.models import Enquiry, OutboxEmail
+from clinic.outbox import queue_email
 from clinic.registries import purge_steps
 from comments.models import Comment
 from tests.factories import ArticleFactory, CommentFactory, EnquiryFactory, PageFactory
@@ -58,6 +59,21 @@ def test_removed_comment_with_replies_is_anonymised_so_the_thread_survives(db, s
     assert removed.author_email == ""
     assert Comment.objects.filter(pk=reply.pk).exists()
     assert "unpublished comments: 0 deleted" in purge()  # already anonymous: nothing more to do
+
+
+def test_sent_and_failed_emails_older_than_the_period_are_deleted_but_owed_ones_wait(db, settings):
+    settings.RETENTION_EMAIL_LOG_DAYS = 90
+    rows = {}
+    for status in ("sent", "failed", "pending"):
+        for age in (91, 89):
+            email = queue_email(to=["ailsa@example.com"], subject=f"{status} {age}", body="Hello")
+            OutboxEmail.objects.filter(pk=email.pk).update(
+                status=status, created_at=days_ago(age), sent_at=days_ago(age) if status == "sent" else None
+            )
+            rows[status, age] = email.pk
+    assert "email log: 2 deleted" in purge()
+    left = set(OutboxEmail.objects.values_list("pk", flat=True))
+    assert left == {pk for (status, age), pk in rows.items() if age == 89 or status == "pending"}
 
 
 def test_staff_log_in_records_older_than_the_period_are_deleted(db, settings):
