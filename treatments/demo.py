@@ -6,7 +6,7 @@ permanence, no medicine brand names). Loading twice updates the same rows, keyed
 
 from decimal import Decimal
 
-from clinic.demo import placeholder_image
+from clinic.demo import illustration
 from clinic.models import Practitioner
 from treatments.models import FAQ, Comparison, Treatment, TreatmentCategory
 
@@ -479,9 +479,9 @@ def load():
         data["hero_image_alt"] = ""
         treatment, _ = Treatment.objects.update_or_create(slug=data.pop("slug"), defaults=data)
         if not treatment.hero_image:
-            treatment.hero_image = placeholder_image(treatment.name, colour)
-        # An abstract pattern, so the description says what it is rather than pretend to be a photo.
-        treatment.hero_image_alt = f"Decorative pattern for {treatment.name}"
+            treatment.hero_image = illustration(treatment.name, colour)
+        # An abstract drawing, so the description says what it is rather than pretend to be a photo.
+        treatment.hero_image_alt = f"Abstract illustration accompanying {treatment.name}"
         treatment.save()
         treatment.practitioners.set([practitioners[slug] for slug in practitioner_slugs if slug in practitioners])
         treatment.faqs.all().delete()
