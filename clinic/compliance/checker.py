@@ -148,7 +148,7 @@ def normalise(text):
 
 ABBREVIATIONS = r"(?<!\bdr)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bst)(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bno)"
 SENTENCE_END = re.compile(
-    ABBREVIATIONS + r"[.!?…]+[\"”’')\]]*(?=\s+|$)|\n+|(?<=\s)[•·▪]\s|\s[-–—]\s(?=[A-Z])", re.IGNORECASE
+    ABBREVIATIONS + r"[.!?…]+[\"”’')\]]*(?=\s+|$)|\n+|(?<=\s)[•·▪]\s|\s[-–—]\s(?=(?-i:[A-Z]))", re.IGNORECASE
 )
 
 
@@ -251,6 +251,14 @@ NEGATION = re.compile(
 )
 CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bhowever\b|\bwhereas\b|\byet\b")
 NEGATION_WINDOW_WORDS = 9
+# A denial just after the words: "under-18s are not treated", "Botox is no longer offered here".
+AFTER_DENIAL = re.compile(
+    r"\W*(?:[^\W_]+\W+){0,3}?(?:not|never|cannot|can't|won't|isn't|aren't|no\W+longer)\W+(?:[^\W_]+\W+)?"
+    r"(?:treated|offered|available|used|suitable|advertised|prescribed|sold|stocked|provided|accepted|eligible|"
+    r"permitted|allowed|seen|booked|book|receive|have)\b"
+)
+# A denial inside a long match, just before its last word, denies the medicine the match ends on.
+INNER_DENIAL = re.compile(r"(?<![^\W_])(?:no|not|without|never|non)\W+(?:[^\W_]+\W+){0,2}[^\W_]+\W*$")
 # A sentence about the rules themselves, or sending people elsewhere, promotes nothing.
 META = re.compile(
     r"\b(?:asa|mhra|cap code|advertising (?:rules|standards)|the law|illegal|unlawful|against the rules|"
@@ -258,7 +266,9 @@ META = re.compile(
 )
 NEGATIVE_CLAIM = re.compile(r"(?:no|zero|without|non)\b")
 HEDGE = re.compile(r"\b(?:may|might|could|can|helps?|helping|aims?|designed|some|often|usually|gradually)\b")
-HEDGED_VERBS = re.compile(r"(?:rebuild|regrow|regenerat|restor|renew|revers|remov|clear|reduc|eliminat|eras|instant)")
+HEDGED_VERBS = re.compile(
+    r"(?:rebuild|regrow|regenerat|restor|renew|revers|remov|clear|reduc|eliminat|eras|instant|repair|results?\b)"
+)
 QUOTE_CUES = re.compile(r"\b(?:term|word|phrase|called|known as|so-called|nickname|heard|searches|means|refers?)\b")
 QUOTED = re.compile(r"[\"“”„«»']([^\"“”„«»']{1,60})[\"“”„«»']")
 HASHTAG = re.compile(r"#([^\W_][\w]*)")
@@ -303,6 +313,12 @@ def _negated(folded_sentence, start, end, term):
     """Whether a denial governs the words at ``start`` (in the same clause, a few words before)."""
     if _starts_negated(term) or NEGATIVE_CLAIM.match(folded_sentence[start:end]):
         return False  # "no downtime", "no risk" are themselves the claim
+    if term.kind in ("prescription_medicine", "under_18") and INNER_DENIAL.search(folded_sentence[start:end]):
+        return True  # "a weight-loss plan … with no injections", "a programme without jabs"
+    if term.kind in ("prescription_medicine", "under_18") and AFTER_DENIAL.match(
+        CLAUSE_BREAK.split(folded_sentence[end:])[0]
+    ):
+        return True  # "under-18s are not treated here", "Botox is no longer offered"
     before = folded_sentence[:start]
     clause = CLAUSE_BREAK.split(before)[-1]
     words = re.findall(r"[^\W_]+(?:'[a-z]+)?", clause)[-NEGATION_WINDOW_WORDS:]
@@ -438,6 +454,7 @@ def check(text_by_location, terms, exceptions=()):
 EXCEPTIONS = [
     re.compile(r"\b(?:on|along|down|by|at) the prom\b|\bprom(?:enade)?\s+(?:in|at)\s+[a-z]+bello\b"),
     re.compile(r"\bpromenade\b"),
+    re.compile(r"\bthe prom (?:on|in|at|by|along|near) the (?!night|day|big|evening|weekend)[a-z]+"),
     re.compile(r"\blast(?:s|ed|ing)?\s+(?:for\s+)?(?:only\s+)?a\s+limited\s+time\b"),
     re.compile(r"\bfor a limited time\b(?=.{0,20}\b(?:after|afterwards|following)\b)"),
     re.compile(r"\bpermanent(?:ly)?\W+hair\W+reduction\b|\bsemi\W?permanent\b|\bpermanent\W+make\W?up\b"),

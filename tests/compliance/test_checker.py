@@ -24,6 +24,14 @@ def kinds(text):
         "Swelling lasts a limited time, usually a day.",
         "Find our pop-up on the Prom this Saturday.",
         "You may hear the term 'baby botox'; it is not something we offer.",
+        "Under-18s are not treated at this clinic.",
+        "Botox is no longer offered here.",
+        "Ask us about a weight-loss plan built around food and support – no injections needed.",
+        "The Prom on the Clyde is a short walk from the clinic.",
+        "Detoxification is done by your liver and kidneys, not by a drip.",
+        "Teeth whitening is a dental treatment; we do not offer it.",
+        "We're closed on Friday for staff training.",
+        "Lip filler is made of hyaluronic acid and can be dissolved if needed.",
     ],
 )
 def test_denials_quotations_and_other_word_senses_are_quiet(text):
@@ -44,6 +52,17 @@ def test_denials_quotations_and_other_word_senses_are_quiet(text):
         ("Only 2 slots left this month, so book now!", "pressure"),
         ("Treat your daughter to fuller lips.", "under_18"),
         ("Lose 10 lbs in 4 weeks.", "claim"),
+        ("Drop a dress size in one session.", "claim"),
+        ("Migraine sufferers: ask about our neuromodulator treatment.", "prescription_medicine"),
+        ("NAD+ IV therapy now available.", "prescription_medicine"),
+        ("Get your glow back with a vitamin B12 booster jab.", "prescription_medicine"),
+        ("Bad filler? Reversal with dissolving enzyme from £120.", "prescription_medicine"),
+        ("Vein clinic: microsclerotherapy for thread veins.", "prescription_medicine"),
+        ("Our infusions may help the body fight off coronavirus.", "claim"),
+        ("50% off filler until Friday only.", "pressure"),
+        ("Spaces are filling up quickly for our summer event.", "pressure"),
+        ("Mums and daughters day – filler for both of you!", "under_18"),
+        ("Getting ready for your debs? Fuller lips for the big night.", "under_18"),
     ],
 )
 def test_disguises_hashtags_emoji_and_patterns_are_found(text, kind):
@@ -52,6 +71,14 @@ def test_disguises_hashtags_emoji_and_patterns_are_found(text, kind):
 
 def test_a_denial_reaches_only_its_own_clause():
     assert "prescription_medicine" in kinds("We do not rush you, but Botox is £99.")
+
+
+def test_a_dash_before_a_small_letter_does_not_end_the_sentence():
+    # The areas and the price are one offer, so they are read as one sentence.
+    text = "Forehead, frown and crow's feet – all three for £210."
+    assert len(sentences(text)) == 1
+    assert "prescription_medicine" in kinds(text)
+    assert len(sentences("Lip filler – Ask us.")) == 2
 
 
 def test_each_finding_names_the_rule_explains_and_suggests_a_rewrite():
