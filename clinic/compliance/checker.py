@@ -246,7 +246,8 @@ NOT_MISSPELLINGS = {"detox", "botany", "wegovy"}
 # guaranteed", "there are no limited-time offers". "Don't miss out" is not a denial.
 NEGATION = re.compile(
     r"(?<![^\W_])(?:not|no|never|cannot|can't|cant|won't|don't|doesn't|didn't|isn't|aren't|wasn't|"
-    r"nor|neither|none|nothing|nobody|no\W?one|avoid|refuse|unable|without\W+(?:any|offering|using|selling))"
+    r"nor|neither|none|nothing|nobody|no\W?one|avoid|refuse|unable|without\W+(?:any|offering|using|selling)|"
+    r"rather\W+than|instead\W+of)"
     r"(?![^\W_])(?!\W+(?:only|just|miss|wait|delay|hesitate|forget|lose|leave it)\b)"
 )
 CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bhowever\b|\bwhereas\b|\byet\b")
@@ -256,6 +257,11 @@ AFTER_DENIAL = re.compile(
     r"\W*(?:[^\W_]+\W+){0,3}?(?:not|never|cannot|can't|won't|isn't|aren't|no\W+longer)\W+(?:[^\W_]+\W+)?"
     r"(?:treated|offered|available|used|suitable|advertised|prescribed|sold|stocked|provided|accepted|eligible|"
     r"permitted|allowed|seen|booked|book|receive|have)\b"
+)
+# Asking about a patient's medicines ("you have recently taken …") promotes none of them.
+MEDICAL_HISTORY = re.compile(
+    r"\b(?:(?:have|has|had)\W+(?:recently\W+|ever\W+|previously\W+|already\W+)?(?:taken|used|been\W+(?:taking|using|on))|"
+    r"(?:are|were|is)\W+(?:currently\W+|already\W+)?(?:taking|using)|if\W+you\W+(?:take|use))\W+(?:[^\W_]+\W+)?$"
 )
 # A denial inside a long match, just before its last word, denies the medicine the match ends on.
 INNER_DENIAL = re.compile(r"(?<![^\W_])(?:no|not|without|never|non)\W+(?:[^\W_]+\W+){0,2}[^\W_]+\W*$")
@@ -320,6 +326,8 @@ def _negated(folded_sentence, start, end, term):
     ):
         return True  # "under-18s are not treated here", "Botox is no longer offered"
     before = folded_sentence[:start]
+    if term.kind == "prescription_medicine" and MEDICAL_HISTORY.search(before[-60:]):
+        return True  # "if you have recently taken isotretinoin": a question about history, not an offer
     clause = CLAUSE_BREAK.split(before)[-1]
     words = re.findall(r"[^\W_]+(?:'[a-z]+)?", clause)[-NEGATION_WINDOW_WORDS:]
     return bool(NEGATION.search(" ".join(words)))
@@ -459,5 +467,8 @@ EXCEPTIONS = [
     re.compile(r"\bfor a limited time\b(?=.{0,20}\b(?:after|afterwards|following)\b)"),
     re.compile(r"\bpermanent(?:ly)?\W+hair\W+reduction\b|\bsemi\W?permanent\b|\bpermanent\W+make\W?up\b"),
     re.compile(r"\b(?:toxin|toxins)\W*free\b"),
+    re.compile(
+        r"\b(?:data|information|details|records?|account|copy|it|them)\W+(?:[^\W_]+\W+){0,3}erased\b|\berasure\b"
+    ),
     re.compile(r"\bcure\W+time\b|\bcured\W+(?:meat|ham|resin)\b"),
 ]

@@ -236,5 +236,29 @@ LATER_TERMS = [
     (r"\bdebs\b|\b(?:your|school|s[56]|sixth\W?year|leavers'?)\W+(?:formal|dance|ball)s?\b|\bformal\W+season\b",
      True, UNDER_18, HIGH, YOUNG + "; ASAI rulings on debs-themed offers",
      "School formals and debs are for pupils, so this reads as aimed at under-18s."),
+    (r"\bmyers'?\W*cocktail\b|\b(?:cocktail|hydration|vitamin|hangover|immunity|energy|recovery|beauty|glow|wellness)\W+iv\b"
+     r"|\biv\W+(?:cocktail|hydration|vitamins?|nutrients?|nutrition|wellness|glow)\b", True, POM, HIGH, IV_DRIP, INJECT),
+    (r"\b(?:thread|spider|varicose|leg|facial)\W+veins?\W+(?:[^\W_]+\W+)?(?:injections?|jabs?)\b|\bvein\W+injections?\b",
+     True, POM, HIGH, "ASA ruling on sclerotherapy for thread veins (polidocanol is a POM)", INJECT),
+    (r"\b(?:muscle|wrinkle|line|frown)\W?(?:relax\w*|freez\w*|paralys\w*|weaken\w*|soften\w*)\W+(?:[^\W_]+\W+)?(?:injections?|injectables?|jabs?|shots?)\b"
+     r"|\b(?:bruxism|teeth\W+grinding|jaw\W+(?:tension|clenching)|tmj)\b.{0,40}\binjections?\b|\binjections?\b.{0,40}\b(?:bruxism|teeth\W+grinding|jaw\W+(?:tension|clenching)|tmj)\b",
+     True, POM, HIGH, ASA_BOTOX, NICKNAME),
+    (r"\bhay\W?fever\W+(?:[^\W_]+\W+){1,2}(?:injections?|jabs?|shots?)\b|\b(?:injections?|jabs?|shots?)\W+(?:[^\W_]+\W+){0,2}(?:for\W+)?hay\W?fever\b",
+     True, POM, HIGH, ASA_HAYFEVER, INJECT),
+    (r"\bglutathione\b.{0,60}\b(?:brighter|even\W?(?:toned|tone)|lighter|whiter|fairer|luminous|radiant)\b", True, CLAIM, HIGH,
+     "ASA rulings on skin-lightening claims for glutathione (2021–2023); CAP Code 12.1",
+     "Glutathione is sold for skin lightening; brightening claims for it are unsupported."),
+    (r"\b(?:lose|losing|shed|shedding|drop|dropping|erase|erases|remove|removes|lift|lifts|tighten|tightens|transform|transforms)\W+(?:[^\W_]+\W+){0,2}(?:instantly|immediately|overnight)\b",
+     True, CLAIM, HIGH, EVIDENCE, "Instant results are rarely what patients see; describe a typical timeline."),
+    (r"\b(?:completely|entirely|totally|fully)\W+(?:dissolv|remov|eliminat|clear|eras|destroy|banish|get\W+rid)\w*"
+     r"|\b(?:dissolv|remov|eliminat|clear|eras|destroy|banish)\w*\W+(?:[^\W_]+\W+){0,3}(?:completely|entirely|totally)\b",
+     True, CLAIM, HIGH, EVIDENCE, "Removing a problem completely is an absolute claim; say the treatment may reduce it."),
+    (r"\b(?:book|buy|pay\W+for)\W+(?:\d+|two|three|four|five)\W+(?:[^\W_]+\W+)?(?:and\W+)?(?:get|receive)\W+(?:the\W+|a\W+|your\W+)?(?:\d+(?:st|nd|rd|th)?|second|third|fourth|fifth|sixth|next|another|one)\W+(?:[^\W_]+\W+)?(?:free|half\W+price)\b",
+     True, PRESSURE, MEDIUM, "CAP Code 8.x; CAP guidance on cosmetic interventions (no bulk or bargain offers)",
+     "Bulk offers encourage more treatment than needed and rush the decision."),
+    (r"\bleaving\W+cert\w*|\bjunior\W+cert\w*|\bjunior\W+cycle\b|\btransition\W+year\b", True, UNDER_18, HIGH,
+     YOUNG + "; ASAI rulings on school-exam themed offers", "School exams are sat by pupils, so this reads as aimed at under-18s."),
+    (r"(?<![^\W_])#(?:fyp\w*|foryou\w*|tiktok\w*|snapchat\w*|genz\w*|teen\w*|schoolgirl\w*|prom\w*|sweet16\w*|debs\w*)", True, UNDER_18, MEDIUM,
+     YOUNG + "; ASA rulings on cosmetic ads on youth platforms", "Hashtags of youth platforms and teen events aim a post at under-18s."),
 ]  # fmt: skip
 TERMS += LATER_TERMS

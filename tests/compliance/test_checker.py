@@ -32,6 +32,9 @@ def kinds(text):
         "Teeth whitening is a dental treatment; we do not offer it.",
         "We're closed on Friday for staff training.",
         "Lip filler is made of hyaluronic acid and can be dissolved if needed.",
+        "We may advise against it if you have recently taken isotretinoin or you scar easily.",
+        "Useful to see the two compared rather than one being sold as a miracle.",
+        "You may ask for a copy of what we hold about you, or for it to be erased.",
     ],
 )
 def test_denials_quotations_and_other_word_senses_are_quiet(text):
@@ -63,6 +66,12 @@ def test_denials_quotations_and_other_word_senses_are_quiet(text):
         ("Spaces are filling up quickly for our summer event.", "pressure"),
         ("Mums and daughters day – filler for both of you!", "under_18"),
         ("Getting ready for your debs? Fuller lips for the big night.", "under_18"),
+        ("Myers' Cocktail IV – the ultimate pick-me-up.", "prescription_medicine"),
+        ("Hay fever relief injection – one visit before summer.", "prescription_medicine"),
+        ("Mesotherapy dissolves cellulite completely.", "claim"),
+        ("Book two treatments and get the third one free.", "pressure"),
+        ("Leaving Cert done? Celebrate with a lip filler package.", "under_18"),
+        ("Lip glow-up 💋 #fyp #aesthetics", "under_18"),
     ],
 )
 def test_disguises_hashtags_emoji_and_patterns_are_found(text, kind):
