@@ -161,7 +161,21 @@ def sentences(text):
         start = match.end()
     if text[start:].strip():
         spans.append((start, len(text)))
-    return spans
+    # A short question ("Under 18?", "Forehead lines? Frown lines?") is read with the sentence
+    # that answers it: "Under 18? We do not treat you" is a denial, not an invitation.
+    merged = []
+    for span in spans:
+        if merged and _short_question(text[merged[-1][0] : merged[-1][1]]) and merged[-1][1] == span[0]:
+            merged[-1] = (merged[-1][0], span[1])
+        else:
+            merged.append(span)
+    return merged
+
+
+def _short_question(chunk):
+    """Whether ``chunk`` ends in one or more questions of at most four words each."""
+    pieces = [piece for piece in re.split(r"\?", chunk.strip()) if piece.strip()]
+    return chunk.strip().endswith("?") and all(len(piece.split()) <= 4 for piece in pieces)
 
 
 def sentence_key(sentence):
@@ -256,7 +270,7 @@ NEGATION_WINDOW_WORDS = 9
 AFTER_DENIAL = re.compile(
     r"\W*(?:[^\W_]+\W+){0,3}?(?:not|never|cannot|can't|won't|isn't|aren't|no\W+longer)\W+(?:[^\W_]+\W+)?"
     r"(?:treated|offered|available|used|suitable|advertised|prescribed|sold|stocked|provided|accepted|eligible|"
-    r"permitted|allowed|seen|booked|book|receive|have)\b"
+    r"permitted|allowed|seen|booked|book|receive|have|provide|offer|treat|sell|prescribe|stock|advertise)\b"
 )
 # Asking about a patient's medicines ("you have recently taken …") promotes none of them.
 MEDICAL_HISTORY = re.compile(
@@ -329,7 +343,9 @@ def _negated(folded_sentence, start, end, term):
     if term.kind == "prescription_medicine" and MEDICAL_HISTORY.search(before[-60:]):
         return True  # "if you have recently taken isotretinoin": a question about history, not an offer
     clause = CLAUSE_BREAK.split(before)[-1]
-    words = re.findall(r"[^\W_]+(?:'[a-z]+)?", clause)[-NEGATION_WINDOW_WORDS:]
+    words = re.findall(r"[^\W_]+(?:'[a-z]+)?", clause)
+    if term.kind != "under_18":  # "we do not offer … to anyone under 18": the age is the denial's object
+        words = words[-NEGATION_WINDOW_WORDS:]
     return bool(NEGATION.search(" ".join(words)))
 
 

@@ -190,7 +190,7 @@ LATER_TERMS = [
      r"|\b(?:vitamin|nad\W*\+?|glutathione|immunity|hangover|energy|beauty|hydration)\W+(?:iv\W+)?(?:drips?|infusions?)\b",
      True, POM, HIGH, IV_DRIP, INJECT),
     (r"\bskin\W+(?:whitening|lightening|bleaching)\b|\b(?:whitening|lightening|bleaching)\W+(?:\w+\W+)?(?:skin|complexion|injections?|drips?|shots?)\b"
-     r"|\b(?:whiter|lighter|fairer)\W+(?:\w+\W+){0,2}(?:skin|complexion)\b",
+     r"|(?<!\bon )(?<!\bwith )(?<!\band )(?<!\bor )(?<!\bof )\b(?:whiter|lighter|fairer)\W+(?:\w+\W+){0,2}(?:skin|complexion)\b(?!\W+(?:tones?|types?|colou?rs?))",
      True, CLAIM, HIGH, "ASA rulings on skin-lightening claims for glutathione (2021–2023); CAP Code 12.1",
      "Skin-lightening claims are unsupported and the products used are prescription-only or unsafe."),
     (r"\b(?:full|total|complete|body|deep|whole\W?body)\W+detox\b|\bdetoxif\w*\W+(?:your\W+)?(?:body|system|skin|blood|liver|cells)\b"
@@ -260,5 +260,16 @@ LATER_TERMS = [
      YOUNG + "; ASAI rulings on school-exam themed offers", "School exams are sat by pupils, so this reads as aimed at under-18s."),
     (r"(?<![^\W_])#(?:fyp\w*|foryou\w*|tiktok\w*|snapchat\w*|genz\w*|teen\w*|schoolgirl\w*|prom\w*|sweet16\w*|debs\w*)", True, UNDER_18, MEDIUM,
      YOUNG + "; ASA rulings on cosmetic ads on youth platforms", "Hashtags of youth platforms and teen events aim a post at under-18s."),
+    (r"\b(?:block\w*|switch\w*\W+off|stop\w*|paralys\w*|relax\w*|freez\w*|weaken\w*)\W+(?:[^\W_]+\W+){0,2}(?:sweat\W+glands?|nerve\W+signals?|(?:facial|forehead|frown|jaw|masseter|underlying|expression)\W+muscles?)\b"
+     r"|\bmuscles?\W+(?:that|which)\W+(?:cause|create|form)\W+(?:[^\W_]+\W+)?(?:lines|wrinkles|frowns?)\b",
+     True, POM, HIGH, ASA_BOTOX, "Describing how a treatment relaxes muscles or blocks sweat glands points to botulinum toxin, a prescription-only medicine."),
+    (r"\b(?:forehead|frown(?:\W+lines?)?|11s|elevens)\b.{0,80}\bcrow'?s\W?feet\b(?=.{0,80}(?:£|€|\bprices?\b|\bareas?\b|\binject\w*|\bunits?\b))",
+     True, POM, HIGH, "ASA rulings on “areas” pricing (forehead, frown lines, crow's feet offered together)", NICKNAME),
+    (r"\blasts?\W+(?:a\W+)?lifetime\b|\blasts?\W+for\W+life\b|\blife\W?long\W+results?\b|\brejuvenat\w*\W+(?:your\W+)?(?:whole\W+)?(?:body|cells|organs|system)\b"
+     r"|\b(?:repair|regenerat|restor|heal)\w*\W+(?:[^\W_]+\W+){0,2}(?:tissues?|organs?|joints?|cartilage|nerves?)\b|\byouthful\W+(?:energy|vitality)\b",
+     True, CLAIM, HIGH, "CAP Code 12.1; ASA rulings on stem-cell and regenerative therapy claims", "A claim about repairing the body or lasting for life needs strong clinical evidence."),
+    (r"\bburn\w*\W+(?:[^\W_]+\W+){0,2}fat\b|\bfat\W?burn\w*\b|\bboost\w*\W+(?:your\W+)?(?:energy|metabolism)\b|\bspeeds?\W+up\W+(?:your\W+)?metabolism\b",
+     True, CLAIM, HIGH, "CAP Code 12.1, 13.x; ASA rulings on vitamin injection energy and fat-burning claims",
+     "Fat-burning and energy claims for a treatment are health claims that need evidence."),
 ]  # fmt: skip
 TERMS += LATER_TERMS

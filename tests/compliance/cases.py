@@ -66,7 +66,7 @@ CASES = [
     ("pom", "Kenalog injections available for seasonal allergies.", "ASA rulings on Kenalog 2021; MHRA"),
     ("pom", "Triamcinolone hay fever shot, £80.", "ASA rulings on hay fever injections; MHRA"),
     ("pom claim", "Steroid injection for hay fever relief all summer.", "ASA rulings on hay fever injections 2021"),
-    ("pom", "Vitamin B12 injections to boost your energy.", "ASA rulings on vitamin injections 2022; CAP 12.12"),
+    ("pom claim", "Vitamin B12 injections to boost your energy.", "ASA rulings on vitamin injections 2022; CAP 12.12"),
     ("pom", "B12 jabs £30 – walk-ins welcome.", "ASA rulings on vitamin injections"),
     ("pom claim", "Biotin and vitamin D shots to boost immunity.", "ASA rulings on vitamin injections (immunity)"),
     ("pom", "Hyaluronidase to dissolve unwanted filler, from £100.", "MHRA: hyaluronidase is a POM; CAP 12.12"),
@@ -806,4 +806,105 @@ CASES = [
     ("", "We are proud to be on the Save Face register.", "lawful"),
     ("", "Our weight clinic offers dietitian-led programmes without medication.", "lawful"),
     ("", "Vitamin C serum protects the skin from free radicals when used with sunscreen.", "cosmetic product, lawful"),
+    # --- Held-out batch 4: whole paragraphs, as pages and posts are written (scored before the fixes it led to) ---
+    (
+        "",
+        "Lines and wrinkles consultation. Many people notice lines on the forehead and around the eyes as they get older. At a consultation our nurse prescriber will ask about your medical history, examine your skin and talk through the options, which may include skincare, skin boosters or prescription treatment. If a prescription medicine is suitable, it is prescribed only after this face-to-face assessment, and you are welcome to take time to think it over. Consultation £40.",
+        "CAP AdviceOnline Botox (lawful consultation page)",
+    ),
+    (
+        "",
+        "Lip filler: what to expect. Lip filler is a hyaluronic acid gel injected in small amounts to add shape or volume. Most people feel some tenderness, and swelling peaks on the second day before settling within a week. Results usually last six to nine months. Rarely, filler can block a blood vessel; our practitioners are trained to recognise this and we keep emergency medicines on site. Treatments are for adults aged 18 and over.",
+        "MHRA (filler is a device); CAP 12.1, 12.25",
+    ),
+    (
+        "",
+        "PRP for hair. Platelet-rich plasma is prepared from a small sample of your own blood and injected into the scalp. Some studies suggest it may slow thinning in certain types of hair loss, but the evidence is limited and it does not work for everyone. We recommend three sessions a month apart and a review at six months. PRP is not a cure for baldness.",
+        "CAP 12.1 (hedged, denial)",
+    ),
+    (
+        "",
+        "Chemical peels. A peel applies an acid solution that loosens dead skin cells so that fresher skin can come through. Light peels need little recovery; deeper peels may cause redness, peeling and, rarely, changes in skin colour. You must avoid sun exposure and use SPF 50 for four weeks afterwards. Prices start at £85 per session.",
+        "CAP 12.1 (risks stated); price without pressure",
+    ),
+    (
+        "",
+        "Weight management. Our programme is built around nutrition, activity and regular check-ins with a dietitian. Some patients may be eligible for prescription medicines; this is decided by a prescriber after a full assessment and is not suitable for everyone. We will always explain the risks and side effects before anything is prescribed.",
+        "ASA weight-loss POM guidance (lawful service description)",
+    ),
+    (
+        "",
+        "Skin boosters. Profhilo and similar treatments use hyaluronic acid to improve hydration and skin quality. Two sessions four weeks apart are usually recommended, with results developing gradually over the following months. Small bumps at the injection points usually settle within a day.",
+        "MHRA (device); CAP 12.1 (qualified)",
+    ),
+    (
+        "",
+        "Microneedling aftercare. Your skin may feel warm and look pink for 24 to 48 hours. Avoid make-up for 24 hours, and avoid swimming, saunas and strenuous exercise for 48 hours. Use a gentle cleanser and the moisturiser we give you. Contact us if you notice increasing pain, heat or pus, which may mean infection.",
+        "aftercare",
+    ),
+    (
+        "",
+        "Our prices. Consultation £40 (redeemable against treatment). Lip filler 0.5ml £150, 1ml £200. Skin booster course of two £450. Chemical peel from £85. We do not run time-limited offers, because a medical decision should never be rushed.",
+        "prices without pressure; CAP cosmetic interventions guidance",
+    ),
+    (
+        "",
+        "About Dr Reid. Dr Ann Reid is a GMC-registered doctor with twelve years' experience in aesthetic medicine. She trained in dermatology and teaches complication management to other practitioners. She is a member of the British College of Aesthetic Medicine.",
+        "practitioner bio",
+    ),
+    (
+        "",
+        "Thread veins. Thread veins are small, widened blood vessels near the skin's surface. Several treatments exist, and which is right depends on the size and position of the veins; some people choose to leave them alone. Your clinician will explain the options, risks and likely number of sessions at consultation.",
+        "consultation-led wording",
+    ),
+    (
+        "",
+        "Laser hair removal. A course of six to eight sessions gives permanent hair reduction for most people with dark hair on lighter skin. It is less effective on fair, grey or red hair. You may need occasional top-up sessions.",
+        "CAP AdviceOnline hair removal (accepted wording)",
+    ),
+    (
+        "",
+        "Under 18? We do not provide cosmetic injections, fillers or skin boosters to anyone under 18, and we may ask for photo ID at your consultation. If you are worried about your skin, your GP is a good place to start.",
+        "CAP 12.25 (age restriction); signposting",
+    ),
+    (
+        "pom pressure",
+        "Summer ready? Get tox and filler together for only £299! Only 5 spots left at this price – book today before they're gone.",
+        "CAP 12.12, 3.31; ASA rulings on Instagram offers",
+    ),
+    (
+        "pom claim",
+        "Mounjaro weight loss programme. Lose up to a stone in your first month on our once-weekly injection plan with no side effects. Prescribed online in minutes.",
+        "ASA weight-loss POM rulings 2025; CAP 12.1",
+    ),
+    (
+        "pom",
+        "Sweating ruining your day? Our underarm treatment blocks sweat glands for up to six months. One quick appointment, results in days. £350 for both underarms.",
+        "CAP 12.12 (botulinum toxin for sweating, indirect)",
+    ),
+    (
+        "u18",
+        "Prom queen glow package 👑 Lips, brows and lashes for your big night. Show your student card for 10% off!",
+        "CAP 12.25; ASA prom-themed rulings",
+    ),
+    (
+        "claim",
+        "Our stem cell therapy rejuvenates your body from the inside out. It repairs damaged tissue and restores youthful energy, with results that last a lifetime.",
+        "CAP 12.1",
+    ),
+    (
+        "pom",
+        "Forehead lines? Frown lines? Crow's feet? We treat all three for one price with our expert injectors. DM 'LINES' for details.",
+        "CAP AdviceOnline Botox (areas, indirect reference)",
+    ),
+    (
+        "pom claim",
+        "Boost your energy with a weekly vitamin shot. B12 keeps you feeling amazing and helps you burn fat faster.",
+        "ASA rulings on vitamin injections; CAP 12.1",
+    ),
+    (
+        "pressure",
+        "Our Christmas voucher sale ends at midnight on the 24th. Buy now and save 30% on every treatment.",
+        "CAP 3.31",
+    ),
 ]

@@ -35,6 +35,8 @@ def kinds(text):
         "We may advise against it if you have recently taken isotretinoin or you scar easily.",
         "Useful to see the two compared rather than one being sold as a miracle.",
         "You may ask for a copy of what we hold about you, or for it to be erased.",
+        "Under 18? We do not provide cosmetic injections, fillers or skin boosters to anyone under 18.",
+        "Laser hair removal works best on dark hair on lighter skin.",
     ],
 )
 def test_denials_quotations_and_other_word_senses_are_quiet(text):
@@ -72,6 +74,10 @@ def test_denials_quotations_and_other_word_senses_are_quiet(text):
         ("Book two treatments and get the third one free.", "pressure"),
         ("Leaving Cert done? Celebrate with a lip filler package.", "under_18"),
         ("Lip glow-up 💋 #fyp #aesthetics", "under_18"),
+        ("Forehead lines? Frown lines? Crow's feet? We treat all three for one price.", "prescription_medicine"),
+        ("Our underarm treatment blocks sweat glands for up to six months.", "prescription_medicine"),
+        ("Stem cell therapy repairs damaged tissue, with results that last a lifetime.", "claim"),
+        ("A weekly B12 shot helps you burn fat faster.", "claim"),
     ],
 )
 def test_disguises_hashtags_emoji_and_patterns_are_found(text, kind):
@@ -88,6 +94,12 @@ def test_a_dash_before_a_small_letter_does_not_end_the_sentence():
     assert len(sentences(text)) == 1
     assert "prescription_medicine" in kinds(text)
     assert len(sentences("Lip filler – Ask us.")) == 2
+
+
+def test_a_short_question_is_read_with_the_sentence_that_answers_it():
+    text = "Under 18? We do not treat you. Why? Safety first."
+    assert [text[a:b].strip() for a, b in sentences(text)] == ["Under 18? We do not treat you.", "Why? Safety first."]
+    assert "under_18" in kinds("Under 18? Get 10% off lip filler.")
 
 
 def test_each_finding_names_the_rule_explains_and_suggests_a_rewrite():
