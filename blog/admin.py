@@ -55,7 +55,7 @@ class ArticleAdmin(KeepOldAddressAdmin, ComplianceCheckedAdmin, admin.ModelAdmin
         (None, {"fields": ["title", "slug", "excerpt", "body"]}),
         ("Cover image", {"fields": ["cover", "cover_preview", "cover_alt"]}),
         ("Authorship and review", {"fields": ["author", "medical_reviewer", "reviewed_on", "next_review_due_on"]}),
-        ("Publishing", {"fields": ["status", "published_at", "updated_at", "is_commenting_open"]}),
+        ("Publishing", {"fields": ["status", "published_at", "updated_at", "is_featured", "is_commenting_open"]}),
         ("Topics", {"fields": ["categories", "tags", "related_treatments"]}),
         (
             "Search engines",

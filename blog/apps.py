@@ -11,6 +11,7 @@ class BlogConfig(AppConfig):
         # What the blog contributes to the site-wide features of the base layer.
         from blog import compliance, demo, personal_data, search, sections, sitemaps
         from blog.models import Article
+        from blog.wordpress import addresses
 
         registries.search_sources.register("articles", search.articles, order=10)
         registries.sitemaps.register("articles", sitemaps.ArticleSitemap, order=40)
@@ -21,3 +22,4 @@ class BlogConfig(AppConfig):
         registries.admin_inbox.register("comments", personal_data.pending_comments, order=10)
         registries.demo_content.register("blog", demo.load, order=30)
         registries.compliance_texts.register(Article, compliance.article_texts)
+        registries.legacy_address_resolvers.register("wordpress", addresses.resolve)

@@ -43,7 +43,7 @@ class LatestArticlesFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item):
-        return item.author.name
+        return item.author.name if item.author and item.author.is_active else None
 
     def item_categories(self, item):
         return [category.name for category in item.categories.all()]

@@ -188,7 +188,9 @@ class Article(ArticleCover, MedicalReview):
         help_text="One or two sentences shown on article lists, in feeds and under the title. Plain text.",
     )
     body = RichTextField(help_text="Use “Heading 2” and “Heading 3” for sections: they build the table of contents.")
-    author = models.ForeignKey(Practitioner, on_delete=models.PROTECT, related_name="articles")
+    # Empty only for articles imported from WordPress whose writer is not (yet) one of the
+    # clinic's practitioners: the site shows them as by the clinic until staff choose.
+    author = models.ForeignKey(Practitioner, on_delete=models.PROTECT, null=True, related_name="articles")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         "publication time",
@@ -204,6 +206,11 @@ class Article(ArticleCover, MedicalReview):
         blank=True,
         related_name="related_articles",
         help_text="Treatments this article is about; each links to the other on the site.",
+    )
+    is_featured = models.BooleanField(
+        "featured",
+        default=False,
+        help_text="Featured articles are kept at the top of the blog (WordPress's “sticky”).",
     )
     is_commenting_open = models.BooleanField(
         "comments open", default=True, help_text="Untick to stop new comments on this article."
@@ -480,6 +487,9 @@ class WordPressItem(models.Model):
     wordpress_id = models.PositiveBigIntegerField("WordPress ID")
     object_id = models.PositiveBigIntegerField()
     imported_at = models.DateTimeField(auto_now=True)
+    # A digest of the object as the import last left it: a different digest on the next
+    # run means staff changed it, and the import leaves it alone.
+    fingerprint = models.CharField(max_length=32, blank=True, default="")
 
     class Meta:
         verbose_name = "imported WordPress item"

@@ -1,10 +1,14 @@
 """Keeping old addresses working: redirects on 404, and the rename service that writes them."""
 
+import re
 from contextlib import contextmanager
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from django.db import transaction
+from django.http import HttpResponsePermanentRedirect
 
 from clinic.models import Redirect
+from clinic.registries import legacy_address_resolvers
 
 
 @transaction.atomic
@@ -72,17 +76,52 @@ class KeepOldAddressAdmin:
             super().save_model(request, obj, form, change)
 
 
+# Added by newsletters and ads; they never change which page is meant.
+TRACKING_PARAMETER_RE = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|yclid|_ga)$")
+
+
+def _meaningful_query(request):
+    return [
+        (name, value)
+        for name, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+        if not TRACKING_PARAMETER_RE.match(name)
+    ]
+
+
+def find_redirect(request):
+    """Where an old address now lives: a stored Redirect, else a registered legacy resolver."""
+    path, query = request.path, _meaningful_query(request)
+    candidates = [f"{path}?{urlencode(query)}"] if query else []
+    candidates.append(path)
+    if not path.endswith("/"):
+        # One hop for an old address typed without its trailing slash.
+        candidates.append(path + "/")
+    redirect = Redirect.objects.filter(old_path__in=candidates).order_by("-old_path").first()
+    if redirect is not None:
+        return redirect.as_response()
+    for resolver in legacy_address_resolvers:
+        target = resolver(path, query)
+        if target and target != request.get_full_path():
+            return HttpResponsePermanentRedirect(target)
+    return None
+
+
 class RedirectFallbackMiddleware:
-    """Answers a 404 with the redirect stored for its address, if there is one."""
+    """Answers a 404 with the redirect stored or resolved for its address, if there is one.
+
+    Also asked when the home page is requested with a query string (an old site's
+    ``/?p=12``), and before the trailing-slash redirect, so every old address takes one hop.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        if response.status_code != 404:
-            return response
-        full_path = request.get_full_path()
-        candidates = [full_path] if full_path == request.path else [full_path, request.path]
-        redirect = Redirect.objects.filter(old_path__in=candidates).order_by("-old_path").first()
-        return response if redirect is None else redirect.as_response()
+        if response.status_code == 404 or (
+            request.path == "/" and response.status_code == 200 and _meaningful_query(request)
+        ):
+            return find_redirect(request) or response
+        if response.status_code in (301, 302) and urlsplit(response.get("Location", "")).path == request.path + "/":
+            return find_redirect(request) or response
+        return response

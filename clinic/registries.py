@@ -84,3 +84,8 @@ practitioner_sections = Registry("practitioner profile sections")
 #: name -> callable() returning (slug, name) pairs a patient may choose as the treatment of
 #: interest on the consultation form; the chosen name is stored on the enquiry as text.
 enquiry_topics = Registry("enquiry topics")
+
+#: name -> callable(path, query) returning this site's address for an old address of a site
+#: it replaced (e.g. WordPress's ``/?cat=3`` or ``/2023/05/``), or None; ``query`` is a list
+#: of (name, value) pairs without tracking parameters. The 404 fallback asks each in ``order``.
+legacy_address_resolvers = Registry("legacy address resolvers")

@@ -118,7 +118,11 @@ def article_data(article, absolute):
         "mainEntityOfPage": absolute(article.get_absolute_url()),
         "datePublished": article.published_at.isoformat() if article.published_at else None,
         "dateModified": article.updated_at.isoformat(),
-        "author": person_data(article.author, absolute),
+        # An article without a practitioner shown on the site (e.g. imported from WordPress)
+        # is the clinic's own: no person, and no registration number, is claimed for it.
+        "author": person_data(article.author, absolute)
+        if article.author and article.author.is_active
+        else {"@id": absolute("/") + "#clinic"},
         "publisher": {"@id": absolute("/") + "#clinic"},
     }
     if article.cover:

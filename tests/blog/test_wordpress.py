@@ -54,12 +54,12 @@ def test_category_cannot_be_its_own_parent(db):
         category.save()
 
 
-def test_authors_become_hidden_placeholders_unless_a_practitioner_has_the_name(db):
+def test_authors_match_practitioners_by_name_and_the_rest_write_as_the_clinic(client, clinic_profile):
     existing = PractitionerFactory(name="Dr Morag Lennox")
-    run()
+    report = run()
     assert Article.objects.get(slug="sunscreen-scottish-spring").author == existing
-    placeholder = Practitioner.objects.get(name="Fergus Baird")
-    assert placeholder.is_active is False
+    assert not Practitioner.objects.filter(name="Fergus Baird").exists()
+    assert "“Fergus Baird” (fergus): no practitioner has this name" in report
 
 
 def test_content_gets_paragraphs_shortcodes_converted_and_hostile_html_removed(db):
@@ -68,7 +68,8 @@ def test_content_gets_paragraphs_shortcodes_converted_and_hostile_html_removed(d
     assert "<p>Even under grey skies, ultraviolet light reaches the skin.<br>" in body
     assert "<figcaption>Light through glass still carries UVA.</figcaption>" in body
     assert '<img src="/media/wordpress/2023/05/window.png"' in body
-    assert "https://old.clinic.example/wp-content/uploads/2023/05/absent.jpg" in body
+    assert "absent.jpg" not in body
+    assert "<p>Absent</p>" in body
     assert '<a href="https://video.example/clip"' in body
     assert "<p>Protect every day.</p>" in body
     assert "[" not in body

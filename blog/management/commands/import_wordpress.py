@@ -9,7 +9,7 @@ class DryRunRollback(Exception):
 
 
 class Command(BaseCommand):
-    """Import a WordPress export (WXR 1.1 or 1.2): authors, terms, posts, pages, comments, images.
+    """Import a WordPress export (WXR 1.0–1.2): authors, terms, posts, pages, comments, images.
 
     Everything happens in one transaction, so a failing or interrupted run leaves nothing
     behind; running it again updates what it imported before and creates nothing twice.
@@ -26,12 +26,17 @@ class Command(BaseCommand):
         parser.add_argument("export", help="The .xml file WordPress exported.")
         parser.add_argument(
             "--media-dir",
-            help="A copy of the old site's wp-content/uploads folder; images are taken from it, never downloaded.",
+            help="A copy of the old site's wp-content/uploads folder; images are taken from it first.",
+        )
+        parser.add_argument(
+            "--fetch-remote",
+            action="store_true",
+            help="Download images that are not in the media folder over HTTP(S) (WordPress.com, CDNs).",
         )
         parser.add_argument("--dry-run", action="store_true", help="Do everything, print the report, save nothing.")
 
-    def handle(self, *args, export, media_dir=None, dry_run=False, **options):
-        importer = WordPressImporter(export, media_dir=media_dir)
+    def handle(self, *args, export, media_dir=None, dry_run=False, fetch_remote=False, **options):
+        importer = WordPressImporter(export, media_dir=media_dir, fetch_remote=fetch_remote)
         try:
             with transaction.atomic():
                 report = importer.run()

@@ -8,14 +8,17 @@ time and forgets it. ``WordPressImporter.run()`` does the writing; the managemen
 ``import_wordpress`` wraps it in one transaction.
 """
 
+import hashlib
 import html
 import posixpath
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
+from io import BytesIO
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from urllib.request import Request, urlopen
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
@@ -27,18 +30,32 @@ from django.core.validators import validate_email
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
-from django.utils.text import Truncator, slugify
+from django.utils.text import Truncator, get_valid_filename
 
 from blog.models import Article, Category, Comment, Tag, WordPressItem
+from blog.wordpress.content import (
+    ascii_slug,
+    convert_bare_urls,
+    convert_embed_blocks,
+    embed_link,
+    has_blocks,
+    oembed_titles,
+    strip_block_comments,
+    tidy,
+    title_text,
+)
 from clinic.images import reencode_image
 from clinic.models import RESERVED_PAGE_SLUGS, Page, Practitioner, Redirect
 from clinic.redirects import add_redirect
+from clinic.sanitise import sanitise_html
 
 NAMESPACES = {
     "http://purl.org/rss/1.0/modules/content/": "content",
     "http://purl.org/dc/elements/1.1/": "dc",
     "http://wellformedweb.org/CommentAPI/": "wfw",
 }
+# WXR 1.0–1.2 from WordPress itself (http) and from WordPress.com (https).
+EXPORT_NAMESPACE_RE = re.compile(r"^https?://wordpress\.org/export/")
 KINDS = ("authors", "categories", "tags", "posts", "pages", "comments", "images", "redirects")
 UPLOADS_MARKER = "/wp-content/uploads/"
 MEDIA_PREFIX = "wordpress"
@@ -53,7 +70,7 @@ def _name(tag):
     if not tag.startswith("{"):
         return tag
     namespace, local = tag[1:].split("}", 1)
-    if namespace.startswith("http://wordpress.org/export/"):
+    if EXPORT_NAMESPACE_RE.match(namespace):
         return f"{'excerpt' if namespace.rstrip('/').endswith('/excerpt') else 'wp'}:{local}"
     return f"{NAMESPACES.get(namespace, namespace)}:{local}"
 
@@ -104,6 +121,7 @@ def _parse_item(element):
     item["terms"] = []
     item["meta"] = {}
     item["comments"] = []
+    item["old_slugs"] = []
     for child in element:
         name = _name(child.tag)
         if name == "category":
@@ -111,6 +129,8 @@ def _parse_item(element):
         elif name == "wp:postmeta":
             meta = _fields(child)
             item["meta"][meta.get("wp:meta_key", "")] = meta.get("wp:meta_value", "")
+            if meta.get("wp:meta_key") == "_wp_old_slug":
+                item["old_slugs"].append(meta.get("wp:meta_value", ""))
         elif name == "wp:comment":
             item["comments"].append(_fields(child))
     return item
@@ -121,8 +141,6 @@ def _parse_item(element):
 
 def wordpress_time(gmt, local):
     """The time of a post or comment: its GMT field if set, else its local field in TIME_ZONE."""
-    from datetime import UTC
-
     gmt, local = (gmt or "").strip(), (local or "").strip()
     for value, aware in ((gmt, True), (local, False)):
         if not value or value.startswith("0000"):
@@ -147,7 +165,9 @@ BLOCK_TAGS = (
 BLOCK_START_RE = re.compile(rf"^\s*</?(?:{BLOCK_TAGS})[\s/>]", re.IGNORECASE)
 BLOCK_END_RE = re.compile(rf"</?(?:{BLOCK_TAGS})[^>]*>\s*$", re.IGNORECASE)
 PRE_RE = re.compile(r"<pre\b.*?</pre>", re.IGNORECASE | re.DOTALL)
-IMG_SRC_RE = re.compile(r"""(<img\b[^>]*?\bsrc\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE | re.DOTALL)
+IMG_TAG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE | re.DOTALL)
+A_HREF_RE = re.compile(r"""(<a\b[^>]*?\bhref\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE | re.DOTALL)
+MAX_DOWNLOAD = 20 * 1024 * 1024
 SIZED_RE = re.compile(r"-\d+x\d+(?=\.\w+$)")
 
 
@@ -217,53 +237,125 @@ class Report:
             yield note
 
 
+def new_comment(*, article, **values):
+    """An unsaved Comment on ``article``; the one place the import builds comments."""
+    return Comment(article=article, **values)
+
+
+def fingerprint(*values):
+    """A short digest of the values an imported row holds, to notice later edits by staff."""
+    return hashlib.md5(repr(values).encode(), usedforsecurity=False).hexdigest()
+
+
+def article_fingerprint(article):
+    return fingerprint(
+        article.title, article.slug, article.excerpt, article.body, article.status,
+        article.published_at.isoformat() if article.published_at else None, article.author_id,
+        article.cover.name or "", article.cover_alt, article.is_featured, article.is_commenting_open,
+        article.seo_title, article.seo_description,
+    )  # fmt: skip
+
+
+def page_fingerprint(page):
+    return fingerprint(page.title, page.slug, page.body, page.is_published)
+
+
+def comment_fingerprint(comment):
+    return fingerprint(comment.author_name, comment.author_email, comment.body, comment.status)
+
+
+def _old_address(url):
+    """The path (and query) of an address on the old site, decoded as Django sees request.path."""
+    parts = urlsplit((url or "").strip())
+    if not parts.path and not parts.query:
+        return None
+    path = re.sub(r"/{2,}", "/", unquote(parts.path or "/"))
+    if not path.startswith("/"):
+        return None
+    return f"{path}?{parts.query}" if parts.query else path
+
+
+YOAST_VARIABLE_RE = re.compile(r"%%\w+%%")
+
+
+def _yoast(value, title):
+    """A Yoast SEO template with its title filled in and site-wide variables dropped."""
+    value = (value or "").replace("%%title%%", title)
+    value = YOAST_VARIABLE_RE.sub("", value)
+    return " ".join(value.split()).strip(" -|–")
+
+
 class WordPressImporter:
     """Import one export file. Call ``run()`` inside a transaction; it returns a Report.
 
     ``media_dir`` is a copy of the old site's wp-content/uploads folder. Images found there
-    are re-encoded into the site's media storage; images not found keep their original
-    address and are listed in the report. Nothing is ever fetched over the network.
+    are re-encoded into the site's media storage. With ``fetch_remote`` the images that
+    are not there are downloaded over HTTP(S); an image that cannot be had is removed from
+    the text (its description stays) and listed in the report, so no page ever loads an
+    image from another host.
+
+    A second run never overwrites what staff changed since the first, never re-creates
+    what they deleted (an erased commenter stays erased) and lists both in the report.
     """
 
-    def __init__(self, path, *, media_dir=None):
+    def __init__(self, path, *, media_dir=None, fetch_remote=False):
         self.path = Path(path)
         self.media_dir = Path(media_dir) if media_dir else None
+        self.fetch_remote = fetch_remote
         self.report = Report()
         self.written_files = []
         self.authors = {}  # login → {"id", "name"}
+        self.author_ids = set()  # WordPress user ids of the export's authors: staff
+        self.author_emails = set()
         self.categories = {}  # nicename → {"id", "name", "parent", "description"}
-        self.tags = {}  # nicename → {"id", "name"}
-        self.attachments = {}  # WordPress id → {"url", "alt", "title", "parent"}
+        self.tags = {}  # nicename → {"id", "name", "description"}
+        self.attachments = {}  # WordPress id → {"url", "alt", "title", "parent", "link"}
         self.page_paths = {}  # WordPress page id → (slug, parent id)
-        self.post_slugs = set()
         self.objects = defaultdict(dict)  # kind → WordPress id → object id
-        self.stored_images = {}  # uploads-relative path → stored name, or None when missing
+        self.fingerprints = defaultdict(dict)  # kind → WordPress id → fingerprint
+        self.targets = {}  # WordPress post/page id → its public address here
+        self.stored_images = {}  # image address → stored name, or None when missing
         self.shortcodes = Counter()
 
     # --- Pass one -----------------------------------------------------------------
 
+    @staticmethod
+    def _merge(term, **values):
+        """Fill ``term`` from one more description of it, never blanking what is known."""
+        for key, value in values.items():
+            value = value.strip() if isinstance(value, str) else value
+            if value:
+                term[key] = value
+
     def _gather_channel(self, name, element):
         data = _fields(element)
+        taxonomy = data.get("wp:term_taxonomy")
         if name == "wp:author":
             login = data.get("wp:author_login", "").strip()
-            self.authors[login] = {
-                "id": _int(data.get("wp:author_id")),
-                "name": (data.get("wp:author_display_name") or login).strip(),
-            }
-        elif name == "wp:category" or (name == "wp:term" and data.get("wp:term_taxonomy") == "category"):
+            author_id = _int(data.get("wp:author_id"))
+            self.authors[login] = {"id": author_id, "name": (data.get("wp:author_display_name") or login).strip()}
+            if author_id:
+                self.author_ids.add(author_id)
+            if email := (data.get("wp:author_email") or "").strip().casefold():
+                self.author_emails.add(email)
+        elif name == "wp:category" or (name == "wp:term" and taxonomy == "category"):
             slug = unquote(data.get("wp:category_nicename") or data.get("wp:term_slug") or "").strip()
-            self.categories[slug] = {
-                "id": _int(data.get("wp:term_id")),
-                "name": (data.get("wp:cat_name") or data.get("wp:term_name") or slug).strip(),
-                "parent": unquote(data.get("wp:category_parent") or "").strip(),
-                "description": (data.get("wp:category_description") or "").strip(),
-            }
-        elif name == "wp:tag" or (name == "wp:term" and data.get("wp:term_taxonomy") == "post_tag"):
+            term = self.categories.setdefault(slug, {"id": 0, "name": slug, "parent": "", "description": ""})
+            self._merge(
+                term,
+                id=_int(data.get("wp:term_id")),
+                name=title_text(data.get("wp:cat_name") or data.get("wp:term_name")),
+                parent=unquote(data.get("wp:category_parent") or data.get("wp:term_parent") or ""),
+                description=data.get("wp:category_description") or data.get("wp:term_description") or "",
+            )
+        elif name == "wp:tag" or (name == "wp:term" and taxonomy == "post_tag"):
             slug = unquote(data.get("wp:tag_slug") or data.get("wp:term_slug") or "").strip()
-            self.tags[slug] = {
-                "id": _int(data.get("wp:term_id")),
-                "name": (data.get("wp:tag_name") or data.get("wp:term_name") or slug).strip(),
-            }
+            term = self.tags.setdefault(slug, {"id": 0, "name": slug, "parent": "", "description": ""})
+            self._merge(
+                term,
+                id=_int(data.get("wp:term_id")),
+                name=title_text(data.get("wp:tag_name") or data.get("wp:term_name")),
+            )
 
     def _gather_item(self, element):
         data = _fields(element)
@@ -279,13 +371,12 @@ class WordPressImporter:
             self.attachments[wp_id] = {
                 "url": (data.get("wp:attachment_url") or data.get("guid") or "").strip(),
                 "alt": alt.strip(),
-                "title": (data.get("title") or "").strip(),
+                "title": title_text(data.get("title")),
                 "parent": _int(data.get("wp:post_parent")),
+                "link": (data.get("link") or "").strip(),
             }
         elif kind == "page":
             self.page_paths[wp_id] = (self._slug(data), _int(data.get("wp:post_parent")))
-        elif kind == "post":
-            self.post_slugs.add(self._slug(data))
 
     # --- Running ------------------------------------------------------------------
 
@@ -293,8 +384,11 @@ class WordPressImporter:
         """Read the export and import it. Raises ExportError (before writing) if it is unreadable."""
         version = _read(self.path, self._gather_item, self._gather_channel)
         self.report.notes.append(f"Read WXR {version} export {self.path.name}.")
-        for row in WordPressItem.objects.values_list("kind", "wordpress_id", "object_id"):
-            self.objects[row[0]][row[1]] = row[2]
+        for kind, wp_id, object_id, digest in WordPressItem.objects.values_list(
+            "kind", "wordpress_id", "object_id", "fingerprint"
+        ):
+            self.objects[kind][wp_id] = object_id
+            self.fingerprints[kind][wp_id] = digest
         self.redirects = dict(Redirect.objects.values_list("old_path", "new_path"))
         self.page_slugs_taken = set(Page.objects.values_list("slug", flat=True))
         self._import_authors()
@@ -305,15 +399,16 @@ class WordPressImporter:
             # WordPress served posts and pages from the same /<slug>/ space; a page wins.
             if slug not in self.page_slugs_taken and slug not in RESERVED_PAGE_SLUGS:
                 self._redirect(f"/{slug}/", target)
+        self._import_attachments()
         self._import_feed_redirects()
         if self.shortcodes:
             listed = ", ".join(f"[{name}] ×{count}" for name, count in sorted(self.shortcodes.items()))
             self.report.notes.append(f"Shortcodes converted or removed: {listed}.")
-        if any(reason.startswith("not found in media dir") for _kind, _item, reason in self.report.problems):
+        if any(kind == "images" and "removed from" in reason for kind, _item, reason in self.report.problems):
             self.report.notes.append(
-                "Images not found in the media folder still point at the old site. The site's "
-                "Content-Security-Policy only allows images from itself, so they will not show: "
-                "copy the files into the media folder and run the import again."
+                "Images that could not be copied were taken out of the text (their description "
+                "stays): the site only shows images from itself. Copy the files into the media "
+                "folder (or use --fetch-remote) and run the import again."
             )
         return self.report
 
@@ -323,13 +418,36 @@ class WordPressImporter:
             default_storage.delete(name)
         self.written_files = []
 
-    def _remember(self, kind, wp_id, object_id):
-        if self.objects[kind].get(wp_id) != object_id:
-            WordPressItem.objects.update_or_create(kind=kind, wordpress_id=wp_id, defaults={"object_id": object_id})
+    def _remember(self, kind, wp_id, object_id, digest=""):
+        if self.objects[kind].get(wp_id) != object_id or self.fingerprints[kind].get(wp_id) != digest:
+            WordPressItem.objects.update_or_create(
+                kind=kind, wordpress_id=wp_id, defaults={"object_id": object_id, "fingerprint": digest}
+            )
             self.objects[kind][wp_id] = object_id
+            self.fingerprints[kind][wp_id] = digest
+
+    def _known(self, kind, wp_id, model, current_fingerprint, kind_label, label):
+        """(object, may_update) for an item imported before; reports deleted and edited ones.
+
+        Returns (None, False) when staff deleted the object: it is never made again.
+        """
+        known = self.objects[kind].get(wp_id)
+        if known is None:
+            return None, True
+        obj = model.objects.filter(pk=known).first()
+        if obj is None:
+            self.report.problem(kind_label, label, "was deleted on this site after an earlier import; not re-created")
+            return None, False
+        stored = self.fingerprints[kind].get(wp_id)
+        if stored != current_fingerprint(obj):
+            self.report.problem(
+                kind_label, label, "was changed on this site after an earlier import; left as staff left it"
+            )
+            return obj, False
+        return obj, True
 
     def _redirect(self, old_path, new_path):
-        if old_path == new_path:
+        if not old_path or old_path == new_path or len(old_path) > 500:
             return
         if self.redirects.get(old_path) == new_path:
             self.report.count("redirects", "unchanged")
@@ -344,46 +462,33 @@ class WordPressImporter:
     # --- Authors and terms --------------------------------------------------------
 
     def _import_authors(self):
+        """Match WordPress authors to practitioners by name; the rest write as the clinic.
+
+        No placeholder practitioner is made: an article whose writer is not one of the
+        clinic's practitioners shows as by the clinic until staff choose its author.
+        """
         by_name = {name.casefold(): pk for pk, name in Practitioner.objects.values_list("pk", "name")}
+        existing = set(Practitioner.objects.values_list("pk", flat=True))
         for login, author in self.authors.items():
             known = self.objects["author"].get(author["id"])
-            if known and Practitioner.objects.filter(pk=known).exists():
-                author["pk"] = known
-                self.report.count("authors", "unchanged")
-                continue
-            pk = by_name.get(author["name"].casefold())
+            pk = known if known in existing else by_name.get(author["name"].casefold())
+            author["pk"] = pk
             if pk:
                 self.report.count("authors", "unchanged")
+                self._remember("author", author["id"], pk)
             else:
-                # A placeholder, hidden from the site: staff complete (or merge) it in the admin.
-                practitioner = Practitioner.objects.create(
-                    name=author["name"][:120],
-                    slug=self._free_slug(
-                        slugify(author["name"])[:120] or "author",
-                        set(Practitioner.objects.values_list("slug", flat=True)),
-                    ),
-                    role="Imported WordPress author",
-                    regulator=Practitioner.Regulator.GMC,
-                    registration_number=f"wordpress-{author['id']}"[:20],
-                    is_active=False,
-                )
-                pk = practitioner.pk
-                self.report.count("authors", "created")
                 self.report.problem(
                     "authors",
                     f"“{author['name']}” ({login})",
-                    "no practitioner has this name, so a hidden placeholder was created; "
-                    "fill in their registration or move their articles to a practitioner",
-                    skipped=False,
+                    "no practitioner has this name: their articles show as by the clinic until you choose an author",
                 )
-            author["pk"] = pk
-            self._remember("author", author["id"], pk)
 
     def _import_terms(self):
         for model, kind, terms in ((Category, "categories", self.categories), (Tag, "tags", self.tags)):
             record = "category" if model is Category else "tag"
-            for slug, term in terms.items():
-                term["pk"] = self._import_term(model, kind, record, slug, term)
+            # Parents first, so a child's name can tell it apart from a namesake elsewhere.
+            for slug in sorted(terms, key=lambda slug: len(self._term_path(terms, slug))):
+                terms[slug]["pk"] = self._import_term(model, kind, record, slug, terms[slug], terms)
         for slug, term in self.categories.items():
             parent = term["parent"]
             parent_pk = self.categories.get(parent, {}).get("pk") if parent else None
@@ -391,49 +496,66 @@ class WordPressImporter:
                 Category.objects.filter(pk=term["pk"]).exclude(parent_id=parent_pk).update(parent_id=parent_pk)
             if parent and term.get("pk"):
                 # The old nested address (/category/parent/child/) still leads to the category.
-                path = [slug]
-                seen = {slug}
-                while parent and parent in self.categories and parent not in seen:
-                    path.insert(0, parent)
-                    seen.add(parent)
-                    parent = self.categories[parent]["parent"]
+                path = self._term_path(self.categories, slug)
                 self._redirect(f"/category/{'/'.join(path)}/", reverse("blog:category_detail", args=[term["slug"]]))
 
-    def _import_term(self, model, kind, record, slug, term):
-        clean_slug = slugify(slug)[:80] or slugify(term["name"])[:80]
+    @staticmethod
+    def _term_path(terms, slug):
+        path, seen = [slug], {slug}
+        parent = terms.get(slug, {}).get("parent")
+        while parent and parent in terms and parent not in seen:
+            path.insert(0, parent)
+            seen.add(parent)
+            parent = terms[parent].get("parent")
+        return path
+
+    def _import_term(self, model, kind, record, slug, term, terms):
+        clean_slug = ascii_slug(slug)[:80] or ascii_slug(term["name"])[:80]
         if not clean_slug:
             self.report.problem(kind, f"“{term['name']}”", "has no usable slug")
             return None
+        max_length = model._meta.get_field("name").max_length
+        name = term["name"][:max_length]
+        parent = terms.get(term.get("parent") or "")
         known = self.objects[record].get(term["id"])
         obj = model.objects.filter(pk=known).first() if known else None
         if obj is None:
-            obj = model.objects.filter(slug=clean_slug).first() or model.objects.filter(name=term["name"]).first()
+            obj = model.objects.filter(slug=clean_slug).first()
+            if obj is None and not parent:
+                obj = model.objects.filter(name=name).first()
             if obj is None:
-                values = {"name": term["name"][: model._meta.get_field("name").max_length], "slug": clean_slug}
+                if model.objects.filter(name=name).exists() and parent:
+                    # Two categories of one name under different parents stay two.
+                    name = f"{name} ({parent['name']})"[:max_length]
+                    self.report.problem(
+                        kind,
+                        f"“{term['name']}”",
+                        f"another category has this name; imported as “{name}”",
+                        skipped=False,
+                    )
+                values = {"name": name, "slug": self._free_slug(clean_slug, set(), limit=80)}
                 if model is Category:
-                    values["description"] = strip_tags(term.get("description", ""))
+                    values["description"] = html.unescape(strip_tags(term.get("description", "")))
                 obj = model.objects.create(**values)
                 self.report.count(kind, "created")
             else:
                 self.report.count(kind, "unchanged")
-        elif obj.name != term["name"] and not model.objects.filter(name=term["name"]).exclude(pk=obj.pk).exists():
-            obj.name = term["name"]
-            obj.save(update_fields=["name"])
-            self.report.count(kind, "updated")
         else:
             self.report.count(kind, "unchanged")
         term["slug"] = obj.slug
         if term["id"]:
             self._remember(record, term["id"], obj.pk)
-        old = f"/{'category' if model is Category else 'tag'}/{slug}/"
-        self._redirect(old, obj.get_absolute_url())
+        prefix = "category" if model is Category else "tag"
+        self._redirect(f"/{prefix}/{slug}/", obj.get_absolute_url())
+        if term["id"]:
+            self._redirect(f"/?{'cat' if model is Category else 'tag_id'}={term['id']}", obj.get_absolute_url())
         return obj.pk
 
     def _term_pk(self, model, kind, record, domain_terms, slug, name):
         slug = unquote(slug)
         if slug not in domain_terms:
-            domain_terms[slug] = {"id": 0, "name": name or slug, "parent": "", "description": ""}
-            domain_terms[slug]["pk"] = self._import_term(model, kind, record, slug, domain_terms[slug])
+            domain_terms[slug] = {"id": 0, "name": title_text(name) or slug, "parent": "", "description": ""}
+            domain_terms[slug]["pk"] = self._import_term(model, kind, record, slug, domain_terms[slug], domain_terms)
         return domain_terms[slug].get("pk")
 
     def _import_feed_redirects(self):
@@ -443,7 +565,7 @@ class WordPressImporter:
 
     @staticmethod
     def _slug(data):
-        return slugify(unquote(data.get("wp:post_name") or "")) or slugify(data.get("title") or "")
+        return ascii_slug(unquote(data.get("wp:post_name") or "")) or ascii_slug(title_text(data.get("title")))
 
     @staticmethod
     def _free_slug(base, taken, limit=200):
@@ -458,7 +580,7 @@ class WordPressImporter:
         if kind not in ("post", "page"):
             return
         item = _parse_item(element)
-        label = f"“{item.get('title', '').strip() or '(untitled)'}” (WordPress ID {item.get('wp:post_id', '?')})"
+        label = f"“{title_text(item.get('title')) or '(untitled)'}” (WordPress ID {item.get('wp:post_id', '?')})"
         status = item.get("wp:status", "")
         if status in ("trash", "auto-draft", "inherit"):
             self.report.problem(f"{kind}s", label, f"WordPress status “{status}” is not imported")
@@ -470,12 +592,19 @@ class WordPressImporter:
 
     def _body(self, item, label, kind):
         content = item.get("content:encoded", "")
-        content = self._shortcodes(content, item, label, kind)
+        titles = oembed_titles(item["meta"])
+        if has_blocks(content):
+            content = convert_embed_blocks(content, titles)
+            content = strip_block_comments(content)
+            content = self._shortcodes(content, item, label, kind, titles)
+        else:
+            content = self._shortcodes(content, item, label, kind, titles)
+            content = autop(convert_bare_urls(content, titles))
         content = re.sub(r"<(/?)h1\b", r"<\1h2", content, flags=re.IGNORECASE)
         content = re.sub(r"<(/?)h[56]\b", r"<\1h4", content, flags=re.IGNORECASE)
-        return self._rewrite_images(autop(content), label, kind)
+        return tidy(self._rewrite_images(content, label, kind))
 
-    def _shortcodes(self, content, item, label, kind):
+    def _shortcodes(self, content, item, label, kind, titles):
         def image(attachment_id, caption=""):
             attachment = self.attachments.get(attachment_id)
             if attachment is None:
@@ -490,7 +619,7 @@ class WordPressImporter:
             images = re.findall(r"<img\b[^>]*>", inner, flags=re.IGNORECASE)
             text = re.sub(r"<a\b[^>]*>\s*</a>", "", re.sub(r"<img\b[^>]*>", "", inner)).strip()
             text = text or attrs.get("caption", "")
-            return f"<figure>{''.join(images)}<figcaption>{text}</figcaption></figure>"
+            return f"\n\n<figure>{''.join(images)}<figcaption>{text}</figcaption></figure>\n\n"
 
         def gallery(match):
             self.shortcodes["gallery"] += 1
@@ -514,11 +643,28 @@ class WordPressImporter:
         def embed(match):
             self.shortcodes["embed"] += 1
             url = match.group(2).strip()
-            return f'\n\n<p><a href="{escape(url)}">{escape(url)}</a></p>\n\n' if url else ""
+            return embed_link(url, titles) if url else ""
+
+        def media(match):
+            name = match.group(1).lower()
+            self.shortcodes[name] += 1
+            attrs = _attributes(match.group(2))
+            url = (match.group(3) or "").strip() or attrs.get("src", "")
+            url = url or next(
+                (attrs[key] for key in ("mp3", "m4a", "ogg", "wav", "mp4", "webm", "ogv") if key in attrs), ""
+            )
+            if not url:
+                return ""
+            file_name = posixpath.basename(unquote(urlsplit(url).path)) or url
+            verb = "Listen to" if name == "audio" else "Watch"
+            return f'\n\n<p><a href="{escape(url)}">{verb} {escape(file_name)}</a></p>\n\n'
 
         content = re.sub(r"\[caption\b([^\]]*)\](.*?)\[/caption\]", caption, content, flags=re.DOTALL)
         content = re.sub(r"\[gallery\b([^\]]*)\]", gallery, content)
         content = re.sub(r"\[embed\b([^\]]*)\](.*?)\[/embed\]", embed, content, flags=re.DOTALL)
+        content = re.sub(
+            r"\[(audio|video)\b([^\]]*)\](?:(.*?)\[/\1\])?", media, content, flags=re.DOTALL | re.IGNORECASE
+        )
 
         def other(match):
             # Unknown shortcodes belong to plugins this site doesn't have: the tags go, and
@@ -531,15 +677,27 @@ class WordPressImporter:
 
     def _rewrite_images(self, content, label, kind):
         def rewrite(match):
-            src = html.unescape(match.group(3))
-            url = self._image_url(src, label, kind)
-            return f"{match.group(1)}{match.group(2)}{escape(url)}{match.group(2)}"
+            attrs = _attributes(match.group(0)[4:])
+            src = html.unescape(attrs.get("src", ""))
+            stored = self._store_image(src, label)
+            if stored:
+                alt = escape(html.unescape(attrs.get("alt", "")))
+                return f'<img src="{escape(default_storage.url(stored))}" alt="{alt}">'
+            return escape(html.unescape(attrs.get("alt", "")))
 
-        return IMG_SRC_RE.sub(rewrite, content)
+        def relink(match):
+            href = html.unescape(match.group(3))
+            stored = self.stored_images.get(href)
+            return (
+                f"{match.group(1)}{match.group(2)}{escape(default_storage.url(stored))}{match.group(2)}"
+                if stored
+                else match.group(0)
+            )
 
-    def _image_url(self, src, label, kind):
-        stored = self._store_image(src, label)
-        return default_storage.url(stored) if stored else src
+        content = IMG_TAG_RE.sub(rewrite, content)
+        content = A_HREF_RE.sub(relink, content)
+        # A link that held only a removed image would be an empty link.
+        return re.sub(r"<a\b[^>]*>\s*</a>", "", content)
 
     def _uploads_path(self, url):
         path = unquote(urlsplit(url).path)
@@ -548,31 +706,53 @@ class WordPressImporter:
         relative = posixpath.normpath(path.split(UPLOADS_MARKER, 1)[1])
         return None if relative.startswith(("..", "/")) else relative
 
+    @staticmethod
+    def _stored_name(relative, extension):
+        """Where an image is kept: its own full name, so distinct files never share one."""
+        folder, file_name = posixpath.split(relative)
+        stem = get_valid_filename(posixpath.splitext(file_name)[0]) or "image"
+        if len(stem) > 60:
+            stem = f"{stem[:50]}-{hashlib.sha256(relative.encode()).hexdigest()[:9]}"
+        return posixpath.join(
+            MEDIA_PREFIX,
+            get_valid_filename(folder.replace("/", "_")) if "." in folder else folder,
+            f"{stem}.{extension}",
+        )
+
     def _store_image(self, url, label):
-        """Copy an uploads image from the media folder into storage; return its name, or None."""
-        relative = self._uploads_path(url)
-        if relative is None:
+        """Copy an image into storage (media folder first, then the network if allowed); its name or None."""
+        if not url or url.startswith("data:"):
             return None
-        if relative in self.stored_images:
-            return self.stored_images[relative]
-        source = None
-        if self.media_dir:
+        if url in self.stored_images:
+            return self.stored_images[url]
+        relative = self._uploads_path(url)
+        handle = None
+        if relative and self.media_dir:
             for candidate in (relative, SIZED_RE.sub("", relative)):
                 path = (self.media_dir / candidate).resolve()
                 if path.is_file() and path.is_relative_to(self.media_dir.resolve()):
-                    source = path
+                    handle = File(path.open("rb"), name=path.name)
                     break
+        if handle is None and self.fetch_remote and urlsplit(url).scheme in ("http", "https"):
+            handle = self._download(url, label)
         stored = None
-        if source is None:
-            self.report.problem("images", url, f"not found in media dir (used by {label}); left pointing at it")
+        if relative is None:
+            parts = urlsplit(url)
+            relative = f"remote/{parts.hostname or 'site'}{parts.path}"
+        if handle is None:
+            self.report.problem(
+                "images",
+                url,
+                f"not in the media folder (used by {label}); removed from the text, its description kept",
+            )
         else:
             try:
-                with source.open("rb") as handle:
-                    clean = reencode_image(File(handle, name=source.name))
+                with handle:
+                    clean = reencode_image(handle)
             except ValidationError as error:
                 self.report.problem("images", url, f"not imported: {' '.join(error.messages)}")
             else:
-                name = f"{MEDIA_PREFIX}/{posixpath.dirname(relative)}/{clean.name}".replace("//", "/")
+                name = self._stored_name(relative, clean.name.rsplit(".", 1)[-1])
                 if default_storage.exists(name):
                     self.report.count("images", "unchanged")
                     stored = name
@@ -580,8 +760,40 @@ class WordPressImporter:
                     stored = default_storage.save(name, clean)
                     self.written_files.append(stored)
                     self.report.count("images", "created")
-        self.stored_images[relative] = stored
+                old = _old_address(url)
+                if old and old.startswith("/") and UPLOADS_MARKER in old:
+                    # The old file's address leads to the imported image.
+                    self._redirect(old, default_storage.url(stored))
+        self.stored_images[url] = stored
         return stored
+
+    def _download(self, url, label):
+        try:
+            # Only http(s) reaches here (checked by the caller).
+            request = Request(url, headers={"User-Agent": "clinic-wordpress-import"})  # noqa: S310
+            with urlopen(request, timeout=15) as response:  # noqa: S310
+                data = response.read(MAX_DOWNLOAD + 1)
+        except (OSError, ValueError) as error:
+            self.report.problem("images", url, f"could not be downloaded ({error})", skipped=False)
+            return None
+        if len(data) > MAX_DOWNLOAD:
+            self.report.problem("images", url, "is larger than 20 MB; not downloaded", skipped=False)
+            return None
+        return File(BytesIO(data), name=posixpath.basename(urlsplit(url).path) or "image")
+
+    def _import_attachments(self):
+        """Attachment pages and ?attachment_id= lead to the post the image belongs to, or the image."""
+        for wp_id, attachment in self.attachments.items():
+            target = self.targets.get(attachment["parent"])
+            if target is None and self.media_dir and self._uploads_path(attachment["url"]):
+                stored = self._store_image(attachment["url"], f"attachment {wp_id}")
+                target = default_storage.url(stored) if stored else None
+            if target is None:
+                continue
+            self._redirect(f"/?attachment_id={wp_id}", target)
+            link = _old_address(attachment["link"])
+            if link and link != "/":
+                self._redirect(link, target)
 
     def _excerpt(self, item, body):
         text = html.unescape(strip_tags(item.get("excerpt:encoded") or "")).strip()
@@ -590,8 +802,16 @@ class WordPressImporter:
 
     def _import_post(self, item, label, status):
         wp_id = _int(item.get("wp:post_id"))
+        article, may_update = self._known("post", wp_id, Article, article_fingerprint, "posts", label)
+        if article is None and not may_update:
+            return
         body = self._body(item, label, "posts")
         published_at = wordpress_time(item.get("wp:post_date_gmt"), item.get("wp:post_date"))
+        if (item.get("wp:post_password") or "").strip() and status in ("publish", "future"):
+            self.report.problem(
+                "posts", label, "was password-protected in WordPress; imported as a draft", skipped=False
+            )
+            status = "draft"
         if status in ("publish", "future"):
             new_status = Article.Status.PUBLISHED
             if published_at is None:
@@ -600,20 +820,27 @@ class WordPressImporter:
             new_status = Article.Status.DRAFT
             if status == "private":
                 self.report.problem("posts", label, "was private in WordPress; imported as a draft", skipped=False)
-        author = self.authors.get((item.get("dc:creator") or "").strip(), {}).get("pk")
-        if author is None:
-            self.report.problem("posts", label, f"author “{item.get('dc:creator')}” is not in the export")
-            return
+        creator = (item.get("dc:creator") or "").strip()
+        if creator not in self.authors:
+            self.report.problem(
+                "posts",
+                label,
+                f"its author “{creator or '(none)'}” is not in the export's author list; shown as by the clinic",
+                skipped=False,
+            )
+        title = title_text(item.get("title"))[:200] or "Untitled"
         values = {
-            "title": (item.get("title") or "").strip()[:200] or "Untitled",
+            "title": title,
             "excerpt": self._excerpt(item, body),
             "body": body,
             "status": new_status,
             "published_at": published_at if new_status == Article.Status.PUBLISHED else None,
-            "author_id": author,
+            "author_id": self.authors.get(creator, {}).get("pk"),
+            "is_featured": item.get("wp:is_sticky", "").strip() == "1",
+            "is_commenting_open": item.get("wp:comment_status", "open").strip() != "closed",
+            "seo_title": _yoast(item["meta"].get("_yoast_wpseo_title"), title)[:70],
+            "seo_description": Truncator(_yoast(item["meta"].get("_yoast_wpseo_metadesc"), title)).chars(160),
         }
-        known = self.objects["post"].get(wp_id)
-        article = Article.objects.filter(pk=known).first() if known else None
         slug = self._slug(item)[:200] or "article"
         if article is None:
             taken = set(Article.objects.filter(slug__startswith=slug[:50]).values_list("slug", flat=True))
@@ -623,45 +850,59 @@ class WordPressImporter:
                     "posts", label, f"an article already uses /{slug}/; imported as “{free}”", skipped=False
                 )
             article = Article(slug=free, **values)
-            created = True
-        else:
-            created = False
-        self._apply_cover(article, item, label)
-        if not created:
-            values["body"] = self._sanitised(body)
+            self._apply_cover(article, item, label)
+            article.save()
+            self.report.count("posts", "created")
+        elif may_update:
+            self._apply_cover(article, item, label)
+            values["body"] = sanitise_html(body)
             changed = [name for name, value in values.items() if getattr(article, name) != value]
             for name in changed:
                 setattr(article, name, values[name])
-        if created or changed or article._cover_changed:
-            article.save()
-            self.report.count("posts", "created" if created else "updated")
-        else:
-            self.report.count("posts", "unchanged")
-        self._remember("post", wp_id, article.pk)
-        category_pks, tag_pks = [], []
-        for domain, nicename, name in item["terms"]:
-            if domain == "category":
-                category_pks.append(self._term_pk(Category, "categories", "category", self.categories, nicename, name))
-            elif domain == "post_tag":
-                tag_pks.append(self._term_pk(Tag, "tags", "tag", self.tags, nicename, name))
-        article.categories.set([pk for pk in category_pks if pk])
-        article.tags.set([pk for pk in tag_pks if pk])
-        if new_status == Article.Status.PUBLISHED:
-            target = article.get_absolute_url()
-            self._redirect(f"/?p={wp_id}", target)
-            wp_slug = slugify(unquote(item.get("wp:post_name") or ""))
-            if wp_slug and published_at:
-                local = timezone.localtime(published_at)
-                self._redirect(f"/{local:%Y/%m/%d}/{wp_slug}/", target)
-                self._redirect(f"/{local:%Y/%m}/{wp_slug}/", target)
-                self.deferred_post_redirects.append((wp_slug, target))
+            if changed or article._cover_changed:
+                article.save()
+                self.report.count("posts", "updated")
+            else:
+                self.report.count("posts", "unchanged")
+        if may_update:
+            self._remember("post", wp_id, article.pk, article_fingerprint(article))
+            category_pks, tag_pks = [], []
+            for domain, nicename, name in item["terms"]:
+                if domain == "category":
+                    category_pks.append(
+                        self._term_pk(Category, "categories", "category", self.categories, nicename, name)
+                    )
+                elif domain == "post_tag":
+                    tag_pks.append(self._term_pk(Tag, "tags", "tag", self.tags, nicename, name))
+            article.categories.set([pk for pk in category_pks if pk])
+            article.tags.set([pk for pk in tag_pks if pk])
+        if article.status == Article.Status.PUBLISHED:
+            self._post_redirects(item, wp_id, article.get_absolute_url())
         self._import_comments(article, item, label)
 
-    @staticmethod
-    def _sanitised(body):
-        from clinic.sanitise import sanitise_html
-
-        return sanitise_html(body)
+    def _post_redirects(self, item, wp_id, target):
+        """Every address WordPress served the post at: ?p=, its <link>, dated and renamed forms."""
+        self.targets[wp_id] = target
+        self._redirect(f"/?p={wp_id}", target)
+        link = _old_address(item.get("link"))
+        wp_slug = unquote(item.get("wp:post_name") or "").strip()
+        slugs = [wp_slug] + [unquote(old).strip() for old in item["old_slugs"] if old.strip()]
+        if link and link != "/":
+            self._redirect(link, target)
+            for old in slugs[1:]:
+                if wp_slug and f"/{wp_slug}/" in link:
+                    self._redirect(link.replace(f"/{wp_slug}/", f"/{old}/"), target)
+        # WordPress's own local date, as its dated permalinks show it (no time-zone change).
+        day = (item.get("wp:post_date") or "")[:10]
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) or day.startswith("0000"):
+            published = wordpress_time(item.get("wp:post_date_gmt"), "")
+            day = f"{published:%Y-%m-%d}" if published else ""
+        year, month, date = day.split("-") if day else ("", "", "")
+        for slug in filter(None, slugs):
+            if year:
+                self._redirect(f"/{year}/{month}/{date}/{slug}/", target)
+                self._redirect(f"/{year}/{month}/{slug}/", target)
+            self.deferred_post_redirects.append((slug, target))
 
     def _apply_cover(self, article, item, label):
         article._cover_changed = False
@@ -680,17 +921,22 @@ class WordPressImporter:
 
     def _import_page(self, item, label, status):
         wp_id = _int(item.get("wp:post_id"))
+        page, may_update = self._known("page", wp_id, Page, page_fingerprint, "pages", label)
+        if page is None and not may_update:
+            return
         body = self._body(item, label, "pages")
-        is_published = status == "publish"
+        is_published = status == "publish" and not (item.get("wp:post_password") or "").strip()
+        if status == "publish" and not is_published:
+            self.report.problem(
+                "pages", label, "was password-protected in WordPress; imported unpublished", skipped=False
+            )
         if status in ("private", "future"):
             self.report.problem("pages", label, f"was {status} in WordPress; imported unpublished", skipped=False)
         values = {
-            "title": (item.get("title") or "").strip()[:200] or "Untitled",
+            "title": title_text(item.get("title"))[:200] or "Untitled",
             "body": body,
             "is_published": is_published,
         }
-        known = self.objects["page"].get(wp_id)
-        page = Page.objects.filter(pk=known).first() if known else None
         wp_slug = self._slug(item)[:90] or "page"
         if page is None:
             free = self._free_slug(wp_slug, self.page_slugs_taken | RESERVED_PAGE_SLUGS, limit=100)
@@ -705,20 +951,34 @@ class WordPressImporter:
             page = Page(slug=free, show_in_footer=False, **values)
             page.save()
             self.report.count("pages", "created")
-        else:
-            values["body"] = self._sanitised(body)
+        elif may_update:
+            values["body"] = sanitise_html(body)
             changed = [name for name, value in values.items() if getattr(page, name) != value]
             for name in changed:
                 setattr(page, name, values[name])
             if changed:
                 page.save()
             self.report.count("pages", "updated" if changed else "unchanged")
+        if may_update:
+            self._remember("page", wp_id, page.pk, page_fingerprint(page))
         self.page_slugs_taken.add(page.slug)
-        self._remember("page", wp_id, page.pk)
-        if is_published:
+        comments = [c for c in item["comments"] if c.get("wp:comment_approved", "").strip() == "1"]
+        if item["comments"]:
+            self.report.problem(
+                "comments",
+                f"{len(item['comments'])} on page {label}",
+                f"pages on this site take no comments ({len(comments)} of them were public); not imported",
+            )
+            self.report.count("comments", "skipped", len(item["comments"]) - 1)
+        if page.is_published:
             target = page.get_absolute_url()
+            self.targets[wp_id] = target
             self._redirect(f"/?page_id={wp_id}", target)
+            self._redirect(f"/?p={wp_id}", target)
             self._redirect(f"/{'/'.join(self._page_path(wp_id))}/", target)
+            link = _old_address(item.get("link"))
+            if link and link != "/":
+                self._redirect(link, target)
 
     def _page_path(self, wp_id):
         parts, seen = [], set()
@@ -739,6 +999,7 @@ class WordPressImporter:
 
     def _import_comments(self, article, item, label):
         known = self.objects["comment"]
+        digests = self.fingerprints["comment"]
         rows = []
         for data in sorted(item["comments"], key=lambda c: _int(c.get("wp:comment_id"))):
             wp_id = _int(data.get("wp:comment_id"))
@@ -767,6 +1028,9 @@ class WordPressImporter:
                 (
                     wp_id,
                     _int(data.get("wp:comment_parent")),
+                    # Written by one of the site's own users (an author in the export): the clinic.
+                    _int(data.get("wp:comment_user_id")) in self.author_ids
+                    or (data.get("wp:comment_author_email") or "").strip().casefold() in self.author_emails,
                     {
                         "author_name": (data.get("wp:comment_author") or "").strip()[:100] or "Anonymous",
                         "author_email": email[:254],
@@ -779,40 +1043,68 @@ class WordPressImporter:
             )
         if not rows:
             return
-        existing = Comment.objects.in_bulk([known[wp_id] for wp_id, _p, _v in rows if wp_id in known])
-        new, changed = [], []
-        for wp_id, _parent, values in rows:
-            comment = existing.get(known.get(wp_id))
+        existing = Comment.objects.in_bulk([known[wp_id] for wp_id, *_rest in rows if wp_id in known])
+        new, changed, kept = [], [], set()
+        for wp_id, _parent, _staff, values in rows:
+            if wp_id not in known:
+                new.append((wp_id, new_comment(article=article, **values)))
+                continue
+            comment = existing.get(known[wp_id])
             if comment is None:
-                new.append((wp_id, Comment(article=article, **values)))
+                # Deleted here (moderation, or a personal-data erasure): it stays deleted.
+                self.report.problem("comments", f"{wp_id} on {label}", "was deleted on this site; not re-created")
+                continue
+            kept.add(wp_id)
+            if digests.get(wp_id) != comment_fingerprint(comment):
+                self.report.problem(
+                    "comments", f"{wp_id} on {label}", "was changed on this site (e.g. moderated); left as it is"
+                )
             elif any(getattr(comment, name) != value for name, value in values.items()):
                 for name, value in values.items():
                     setattr(comment, name, value)
-                changed.append(comment)
+                changed.append((wp_id, comment))
             else:
                 self.report.count("comments", "unchanged")
         Comment.objects.bulk_create([comment for _wp_id, comment in new])
         WordPressItem.objects.bulk_create(
-            [WordPressItem(kind="comment", wordpress_id=wp_id, object_id=c.pk) for wp_id, c in new]
+            [
+                WordPressItem(kind="comment", wordpress_id=wp_id, object_id=c.pk, fingerprint=comment_fingerprint(c))
+                for wp_id, c in new
+            ]
         )
         for wp_id, comment in new:
             known[wp_id] = comment.pk
+            digests[wp_id] = comment_fingerprint(comment)
             existing[comment.pk] = comment
+            kept.add(wp_id)
         if changed:
-            Comment.objects.bulk_update(changed, ["author_name", "author_email", "body", "status", "created_at"])
+            Comment.objects.bulk_update(
+                [comment for _wp_id, comment in changed],
+                ["author_name", "author_email", "body", "status", "created_at"],
+            )
+            for wp_id, comment in changed:
+                digests[wp_id] = comment_fingerprint(comment)
+                WordPressItem.objects.filter(kind="comment", wordpress_id=wp_id).update(fingerprint=digests[wp_id])
         self.report.count("comments", "created", len(new))
         self.report.count("comments", "updated", len(changed))
         # Threads: set parents once every comment of the post has a primary key.
         reparented = []
-        for wp_id, parent_wp_id, _values in rows:
+        for wp_id, parent_wp_id, is_staff, _values in rows:
+            if wp_id not in kept:
+                continue
             comment = existing[known[wp_id]]
             parent_pk = known.get(parent_wp_id) if parent_wp_id else None
+            if parent_pk is not None and parent_pk not in existing:
+                parent_pk = None
             if parent_wp_id and parent_pk is None:
                 self.report.problem(
                     "comments", f"{wp_id} on {label}", "answers a comment that was not imported", skipped=False
                 )
-            if comment.parent_id != parent_pk:
+            # A staff reply is marked as the clinic's; a reply needs a comment to answer.
+            staff_reply = is_staff and parent_pk is not None
+            if comment.parent_id != parent_pk or comment.is_staff_reply != staff_reply:
                 comment.parent_id = parent_pk
+                comment.is_staff_reply = staff_reply
                 reparented.append(comment)
         if reparented:
-            Comment.objects.bulk_update(reparented, ["parent"])
+            Comment.objects.bulk_update(reparented, ["parent", "is_staff_reply"])
