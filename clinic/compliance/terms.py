@@ -225,7 +225,7 @@ LATER_TERMS = [
      "Immunity claims are health claims the ASA has found unsupported."),
     (r"\b(?:\d+|ten|five|fifteen|twenty|years|a\W+decade|decades)\W+(?:years?\W+)?younger\b", True, CLAIM, HIGH, EVIDENCE,
      "A precise age-reversal claim needs evidence the clinic cannot usually hold."),
-    (r"(?:%|£\s?\d|\boff\b|\boffers?\b|\bdeals?\b|\bsale\b|\bdiscount\w*|\bfree\b|\bprices?\b).{0,60}?\b(?:until|till|til|ends?|ending|expires?|before)\W+(?:this\W+|next\W+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|midnight|tonight|tomorrow|the\W+weekend|the\W+end\W+of\W+(?:the\W+)?(?:week|month|day))\b|\b(?:until|till|til)\W+(?:this\W+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|midnight|tonight|tomorrow|the\W+weekend|the\W+end\W+of\W+(?:the\W+)?(?:week|month|day))\W+only\b",
+    (r"(?:%|£\s?\d|\boff\b|\boffers?\b|\bdeals?\b|\bsale\b|\bdiscount\w*|\bfree\b|\bprices?\b).{0,60}?\b(?:until|till|til|before)\W+(?:this\W+|next\W+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|midnight|tonight|tomorrow|the\W+weekend|the\W+end\W+of\W+(?:the\W+)?(?:week|month|day))\b|\b(?:until|till|til)\W+(?:this\W+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|midnight|tonight|tomorrow|the\W+weekend|the\W+end\W+of\W+(?:the\W+)?(?:week|month|day))\W+only\b",
      True, PRESSURE, MEDIUM, URGENCY, "Deadlines rush people into a medical decision."),
     (r"\bbuy\W+(?:\d+|one|two|three|four|five)\W+(?:[^\W_]+\W+)?(?:get|and\W+get)\W+(?:\d+|one|a|another)\W+(?:[^\W_]+\W+)?free\b"
      r"|\b(?:black\W+friday|cyber\W+monday|boxing\W+day)\b.{0,60}\b(?:free|buy|get|save)\b",
