@@ -271,5 +271,15 @@ LATER_TERMS = [
     (r"\bburn\w*\W+(?:[^\W_]+\W+){0,2}fat\b|\bfat\W?burn\w*\b|\bboost\w*\W+(?:your\W+)?(?:energy|metabolism)\b|\bspeeds?\W+up\W+(?:your\W+)?metabolism\b",
      True, CLAIM, HIGH, "CAP Code 12.1, 13.x; ASA rulings on vitamin injection energy and fat-burning claims",
      "Fat-burning and energy claims for a treatment are health claims that need evidence."),
+    (r"\bour\W+prescription\W+(?:only\W+)?(?:treatments?|medicines?|medications?|injections?|jabs?)\b", True, POM, HIGH, MHRA_POM,
+     "Offering “our prescription treatment” promotes a prescription-only medicine; offer a consultation instead."),
+    (r"\b(?:like|as\W+(?:good|effective)\W+as|same\W+results?\W+as)\W+(?:a\W+)?(?:surgical\W+)?(?:face\W?lift|surgery|liposuction|lipo)\b|\bnon\W?surgical\W+(?:face\W?lift|nose\W+job|lipo\w*|tummy\W+tuck|bbl)\b",
+     True, CLAIM, HIGH, "CAP Code 3.7, 12.1; ASA rulings on “non-surgical facelift” claims for HIFU and threads",
+     "Comparing a treatment with surgery claims surgical results the clinic would have to prove."),
+    (r"\bflawless\W+(?:skin|complexion|results?)\b|\b(?:skin|results?|complexion|younger|smoother|tighter|lifted|firmer)\W+(?:[^\W_]+\W+)?instantly\b",
+     True, CLAIM, MEDIUM, EVIDENCE, "Perfect or instant results are rarely what patients see; describe a typical result and timeline."),
+    (r"\b(?:thirteen|fourteen|fifteen|sixteen|seventeen|1[3-7])\W+(?:and|&)\W+(?:want\w*|looking|need\w*|fancy\w*|ready|thinking)\b"
+     r"|\b(?:are\W+you|turning|just\W+turned)\W+(?:thirteen|fourteen|fifteen|sixteen|seventeen|1[3-7])\b(?!\W*(?:%|£|:))",
+     True, UNDER_18, HIGH, YOUNG, "Addressing readers by an age under 18 aims the advert at them."),
 ]  # fmt: skip
 TERMS += LATER_TERMS

@@ -78,6 +78,10 @@ def test_denials_quotations_and_other_word_senses_are_quiet(text):
         ("Our underarm treatment blocks sweat glands for up to six months.", "prescription_medicine"),
         ("Stem cell therapy repairs damaged tissue, with results that last a lifetime.", "claim"),
         ("A weekly B12 shot helps you burn fat faster.", "claim"),
+        ("Treat underarm sweating with our prescription treatment, £300.", "prescription_medicine"),
+        ("Our HIFU lifts like a surgical facelift.", "claim"),
+        ("Carbon laser facial: flawless skin, instantly.", "claim"),
+        ("Sixteen and want a glow-up? Skin packages from £50.", "under_18"),
     ],
 )
 def test_disguises_hashtags_emoji_and_patterns_are_found(text, kind):
