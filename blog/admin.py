@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from blog.comments import approve_comments, reply_as_clinic, set_comment_status
 from blog.models import Article, Category, Comment, Reference, Tag
 from clinic.admin import ComplianceCheckedAdmin, image_preview
+from clinic.admin_forms import EditorialAdmin
 from clinic.personal_data import erase_personal_data, export_personal_data
 from clinic.redirects import KeepOldAddressAdmin
 
@@ -38,7 +39,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(KeepOldAddressAdmin, ComplianceCheckedAdmin, admin.ModelAdmin):
+class ArticleAdmin(EditorialAdmin, KeepOldAddressAdmin, ComplianceCheckedAdmin, admin.ModelAdmin):
     compliance_fields = ["title", "slug", "excerpt", "body", "cover_alt", "seo_title", "seo_description"]
     compliance_publish = ("status", Article.Status.PUBLISHED)
     list_display = ["title", "state", "author", "published_at", "updated_at", "comments"]

@@ -6,8 +6,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Prefetch, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Prefetch, Q, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -152,8 +152,16 @@ class ArticleQuerySet(models.QuerySet):
         """Publish these articles: now, or at their own publication time if one is set. Returns the count."""
         now = timezone.now()
         drafts = self.filter(status=Article.Status.DRAFT)
-        dated = drafts.filter(published_at__isnull=False).update(status=Article.Status.PUBLISHED)
-        undated = drafts.filter(published_at__isnull=True).update(status=Article.Status.PUBLISHED, published_at=now)
+        # "Last updated" never falls before the publication time (a database constraint).
+        dated = drafts.filter(published_at__isnull=False).update(
+            status=Article.Status.PUBLISHED,
+            content_updated_at=Greatest(Coalesce("content_updated_at", "published_at"), "published_at"),
+        )
+        undated = drafts.filter(published_at__isnull=True).update(
+            status=Article.Status.PUBLISHED,
+            published_at=now,
+            content_updated_at=Greatest(Coalesce("content_updated_at", Value(now)), Value(now)),
+        )
         return dated + undated
 
     def unpublish(self):
@@ -199,6 +207,14 @@ class Article(ArticleCover, MedicalReview):
         help_text="Leave empty to publish straight away. A time in the future schedules the article.",
     )
     updated_at = models.DateTimeField(auto_now=True)
+    content_updated_at = models.DateTimeField(
+        "last updated",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When staff last changed what readers see (not imports, publishing or saves that change "
+        "nothing). Set by the admin.",
+    )
     categories = models.ManyToManyField(Category, blank=True, related_name="articles")
     tags = models.ManyToManyField(Tag, blank=True, related_name="articles")
     related_treatments = models.ManyToManyField(
@@ -241,6 +257,11 @@ class Article(ArticleCover, MedicalReview):
             ),
             *ArticleCover.Meta.constraints,
             *MedicalReview.Meta.constraints,
+            models.CheckConstraint(
+                condition=Q(status="draft")
+                | Q(content_updated_at__isnull=False, content_updated_at__gte=models.F("published_at")),
+                name="blog_article_updated_not_before_published",
+            ),
         ]
 
     def __str__(self):
@@ -249,6 +270,8 @@ class Article(ArticleCover, MedicalReview):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self._unique_slug()
+        if self._start_last_updated() and kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "content_updated_at"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -260,6 +283,16 @@ class Article(ArticleCover, MedicalReview):
             raise ValidationError(errors)
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()
+        self._start_last_updated()
+
+    def _start_last_updated(self):
+        # Publishing (or scheduling) is when readers first see the text: "last updated"
+        # starts there, and an edit before publication does not show as an update.
+        published = self.status == self.Status.PUBLISHED and self.published_at
+        if published and (self.content_updated_at is None or self.content_updated_at < self.published_at):
+            self.content_updated_at = self.published_at
+            return True
+        return False
 
     def _unique_slug(self):
         # ASCII slugs: accents are transliterated ("crème" → "creme") and the public URL
@@ -283,6 +316,13 @@ class Article(ArticleCover, MedicalReview):
     @property
     def is_public(self):
         return self.publication_state == "published"
+
+    @property
+    def last_updated_at(self):
+        """When readers last saw an editorial change, or None if none since publication."""
+        if self.content_updated_at and self.published_at and self.content_updated_at > self.published_at:
+            return self.content_updated_at
+        return None
 
     @property
     def comments_open(self):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from clinic.admin_forms import EditorialAdmin
 from clinic.compliance.admin import ComplianceCheckedAdmin  # noqa: F401  (re-exported for the apps' admins)
 from clinic.models import (
     BlockedWord,
@@ -61,9 +62,10 @@ class ClinicProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(Practitioner)
-class PractitionerAdmin(ComplianceCheckedAdmin, admin.ModelAdmin):
+class PractitionerAdmin(EditorialAdmin, ComplianceCheckedAdmin, admin.ModelAdmin):
+    has_preview = False  # the practitioner page has no draft state to preview
     compliance_fields = ["name", "role", "credentials", "memberships", "bio"]
-    list_display = ["name", "role", "regulator", "registration_number", "is_prescriber", "is_active", "order"]
+    list_display = ["name", "role", "registration_number", "is_prescriber", "is_active", "order"]
     list_editable = ["order"]
     list_filter = ["regulator", "is_prescriber", "is_active"]
     search_fields = ["name", "registration_number", "credentials"]
@@ -75,7 +77,7 @@ class PractitionerAdmin(ComplianceCheckedAdmin, admin.ModelAdmin):
             "Registration",
             {"fields": ["regulator", "registration_number", "register_url", "is_prescriber", "memberships"]},
         ),
-        ("Listing", {"fields": ["is_active", "order"]}),
+        ("Listing", {"fields": ["is_active", "order", "user"]}),
     ]
 
     @admin.display(description="current photo")
@@ -84,7 +86,7 @@ class PractitionerAdmin(ComplianceCheckedAdmin, admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(ComplianceCheckedAdmin, admin.ModelAdmin):
+class PageAdmin(EditorialAdmin, ComplianceCheckedAdmin, admin.ModelAdmin):
     compliance_fields = ["title", "slug", "body", "seo_description"]
     compliance_publish = ("is_published", True)
     list_display = ["title", "slug", "is_published", "show_in_footer", "updated_at"]

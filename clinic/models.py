@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.urls import reverse
+from django.utils import timezone
 
 from clinic.compliance.models import ComplianceFinding, ComplianceTerm, ComplianceTermChange  # noqa: F401
 from clinic.fields import RichTextField
@@ -145,6 +147,16 @@ class Practitioner(models.Model):
     photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     is_active = models.BooleanField("shown on the site", default=True)
     order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers are listed first.")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="practitioner",
+        verbose_name="staff account",
+        help_text="The practitioner's admin log-in, if they have one: their new articles name them as author, and "
+        "their replies to comments are signed with the name above, never the log-in name.",
+    )
 
     objects = PractitionerQuerySet.as_manager()
 
@@ -182,6 +194,12 @@ class PageQuerySet(models.QuerySet):
         """Pages visible to the public."""
         return self.filter(is_published=True)
 
+    def visible_to(self, user):
+        """Published pages, or every page for staff allowed to view them (previews)."""
+        if user.is_staff and user.has_perm("clinic.view_page"):
+            return self.all()
+        return self.published()
+
 
 class Page(models.Model):
     """A flat page written in the admin: about, privacy notice, medical disclaimer, contact."""
@@ -195,6 +213,14 @@ class Page(models.Model):
     is_published = models.BooleanField(default=True)
     show_in_footer = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)
+    content_updated_at = models.DateTimeField(
+        "last updated",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When staff last changed what readers see (not imports, publishing or saves that change "
+        "nothing). Set by the admin.",
+    )
 
     objects = PageQuerySet.as_manager()
 
@@ -203,6 +229,12 @@ class Page(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        # A new page's text is as recent as the page; after that only staff edits move it.
+        if self.content_updated_at is None:
+            self.content_updated_at = timezone.now()
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("clinic:page_detail", kwargs={"slug": self.slug})

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "ckeditor",
     "csp",
     "axes",
+    # Saved versions of articles, treatments, pages and practitioners, with restore.
+    "reversion",
     # Demo content loads in this order: articles link to practitioners and treatments.
     "clinic",
     "treatments",

@@ -85,6 +85,6 @@ def unseed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("clinic", "0010_merge_enquiry_topics_and_compliance")]
+    dependencies = [("clinic", "0011_merge_editorial_dates")]
 
     operations = [migrations.RunPython(seed, unseed)]
