@@ -14,10 +14,12 @@ from clinic.models import (
     ClinicProfile,
     Enquiry,
     OpeningHours,
+    OutboxEmail,
     Page,
     Practitioner,
     Redirect,
 )
+from clinic.outbox import retry_now
 
 admin.site.site_header = "Clinic administration"
 admin.site.site_title = "Clinic admin"
@@ -188,3 +190,29 @@ def csv_safe(value):
     """Patient-typed text that a spreadsheet would run as a formula gets a leading apostrophe."""
     text = str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@admin.register(OutboxEmail)
+class OutboxEmailAdmin(admin.ModelAdmin):
+    """The mail log: what the site sent or still owes, read-only, with failures to retry."""
+
+    list_display = ["subject", "recipients", "kind", "status", "attempts", "created_at", "sent_at", "last_error"]
+    list_filter = ["status", "kind"]
+    search_fields = ["recipients", "subject"]
+    date_hierarchy = "created_at"
+    actions = ["retry"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Erasure goes through the personal-data request, which keeps its own record.
+        return request.user.is_superuser
+
+    @admin.action(description="Retry now", permissions=["view"])
+    def retry(self, request, queryset):
+        count = retry_now(queryset)
+        self.message_user(request, f"{count} email(s) queued to be sent again by the next worker pass.")

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -382,3 +384,74 @@ class Enquiry(models.Model):
 
     def __str__(self):
         return f"{self.name} – {self.created_at:%d %b %Y}" if self.created_at else self.name
+
+
+class OutboxEmailQuerySet(models.QuerySet):
+    def due(self, now):
+        """Emails a worker may claim now: waiting and due, or claimed so long ago the worker must have died."""
+        stale = now - OutboxEmail.CLAIM_TIMEOUT
+        return self.filter(
+            Q(status=OutboxEmail.Status.PENDING, next_attempt_at__lte=now)
+            | Q(status=OutboxEmail.Status.SENDING, claimed_at__lt=stale)
+        )
+
+    def to_address(self, email):
+        """Emails addressed to ``email`` (ignoring case)."""
+        email = email.strip().lower()
+        candidates = self.filter(recipients__icontains=email)
+        return self.filter(pk__in=[row.pk for row in candidates if email in (a.lower() for a in row.recipient_list())])
+
+
+class OutboxEmail(models.Model):
+    """An email the site owes someone, written in the same transaction as what caused it.
+
+    ``manage.py send_outbox`` claims and sends it; see clinic/outbox.py.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting to be sent"
+        SENDING = "sending", "Being sent"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed (gave up)"
+
+    # A claim older than this is taken to be from a worker that died mid-send.
+    CLAIM_TIMEOUT = timedelta(minutes=10)
+
+    kind = models.CharField(max_length=50, blank=True, help_text="What the email is about, e.g. “enquiry”.")
+    recipients = models.TextField("to", help_text="One address a line.")
+    reply_to = models.TextField(blank=True, help_text="One address a line.")
+    from_email = models.CharField("from", max_length=254, blank=True, help_text="Empty: DEFAULT_FROM_EMAIL.")
+    subject = models.CharField(max_length=255)
+    body = models.TextField("text")
+    html_body = models.TextField("HTML", blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField("next attempt", default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField("queued", default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = OutboxEmailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "outbox email"
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "sending", "sent", "failed"]), name="outbox_email_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="sent") | Q(sent_at__isnull=False), name="outbox_email_sent_has_sent_at"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_email_due")]
+
+    def __str__(self):
+        return f"{self.subject} → {', '.join(self.recipient_list())}"
+
+    def recipient_list(self):
+        return [line.strip() for line in self.recipients.splitlines() if line.strip()]
+
+    def reply_to_list(self):
+        return [line.strip() for line in self.reply_to.splitlines() if line.strip()]

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "clinic",
     "treatments",
     "blog",
+    "comments",
 ]
 
 MIDDLEWARE = [
@@ -200,6 +201,10 @@ CLINIC_NOTIFY_EMAILS = env_list("CLINIC_NOTIFY_EMAILS")
 # The public address, e.g. https://www.example.co.uk: emails sent outside a request (the
 # comment notification retries) need it for their links. Empty: links are paths only.
 SITE_URL = env("SITE_URL", "")
+# Every email is queued in the outbox table and sent by `manage.py send_outbox` (clinic/outbox.py).
+# A failed send is retried after OUTBOX_RETRY_SECONDS, doubling each time, up to this many attempts.
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 8)
+OUTBOX_RETRY_SECONDS = env_int("OUTBOX_RETRY_SECONDS", 60)
 
 # --- Spam defence for public forms (clinic/spam.py) --------------------------
 # A form sent back sooner than this after it was shown is treated as a bot; tests lower it.
@@ -216,7 +221,7 @@ SPAM_MAX_LINKS = env_int("SPAM_MAX_LINKS", 1)
 # Treatment prices not confirmed for this many months are listed for staff to check.
 PRICE_CONFIRMATION_MONTHS = env_int("PRICE_CONFIRMATION_MONTHS", 6)
 
-# --- Article comments (blog/comments.py) ---------------------------------------
+# --- Comments (comments/services.py) -------------------------------------------
 # Someone with an approved comment has been vetted once; their next comment skips the queue.
 COMMENTS_AUTO_APPROVE_KNOWN_EMAILS = env_bool("COMMENTS_AUTO_APPROVE_KNOWN_EMAILS", True)
 # Old articles attract mostly spam; 0 keeps comments open for ever.

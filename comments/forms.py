@@ -3,15 +3,15 @@ from datetime import timedelta
 from django import forms
 from django.utils import timezone
 
-from blog.models import Comment
 from clinic.spam import SpamDefenceMixin
+from comments.models import Comment
 
-# The same text from the same address on the same article within this time is a resubmission.
+# The same text from the same address on the same page within this time is a resubmission.
 DUPLICATE_WINDOW = timedelta(days=7)
 
 
 class CommentForm(SpamDefenceMixin, forms.ModelForm):
-    """A visitor's comment on ``article`` (passed when binding), or a reply to one of its approved comments."""
+    """A visitor's comment on ``target`` (the page, given when binding), or a reply to an approved comment on it."""
 
     spam_form_name = "comment"
     spam_text_fields = ("author_name", "body")
@@ -68,20 +68,23 @@ class CommentForm(SpamDefenceMixin, forms.ModelForm):
             },
         }
 
-    def __init__(self, *args, article, **kwargs):
+    def __init__(self, *args, target, **kwargs):
         super().__init__(*args, **kwargs)
-        self.article = article
-        # Replies only to comments everyone can see, and only on this article.
-        self.fields["parent"].queryset = Comment.objects.approved().filter(article=article)
+        self.target = target
+        # Replies only to comments everyone can see, and only on this page.
+        self.fields["parent"].queryset = Comment.objects.approved().on(target)
 
     def clean_author_name(self):
         # Line breaks in a name are never genuine and would break the notification's subject line.
         return " ".join(self.cleaned_data["author_name"].split())
 
     def is_duplicate(self, cleaned_data):
-        return Comment.objects.filter(
-            article=self.article,
-            author_email__iexact=cleaned_data["author_email"],
-            body=cleaned_data["body"],
-            created_at__gte=timezone.now() - DUPLICATE_WINDOW,
-        ).exists()
+        return (
+            Comment.objects.on(self.target)
+            .filter(
+                author_email__iexact=cleaned_data["author_email"],
+                body=cleaned_data["body"],
+                created_at__gte=timezone.now() - DUPLICATE_WINDOW,
+            )
+            .exists()
+        )

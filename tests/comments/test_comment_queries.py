@@ -2,6 +2,8 @@
 
 import pytest
 
+from comments.models import Comment
+from comments.services import build_thread
 from tests.blog.test_queries import EXPECTED_QUERIES
 from tests.factories import ArticleFactory, CommentFactory
 
@@ -44,8 +46,6 @@ def test_article_list_counts_comments_without_a_query_per_article(client, clinic
 
 
 def test_thread_is_nested_at_most_three_levels():
-    from blog.comments import build_thread
-    from blog.models import Comment
 
     article = ArticleFactory()
     top = CommentFactory(article=article)

@@ -1,11 +1,11 @@
 """Posting a comment on an article: what a reader sees, and what is stored."""
 
 import pytest
-from django.core import mail
 
-from blog.models import Comment
 from clinic.models import BlockedWord
+from comments.models import Comment
 from tests.factories import ArticleFactory, CommentFactory, comment_post_data
+from tests.mail import deliver_outbox
 
 pytestmark = pytest.mark.django_db
 
@@ -33,11 +33,8 @@ def test_comment_form_and_privacy_note_are_on_the_article(client, article):
     assert 'name="form_token"' in html
 
 
-def test_posted_comment_awaits_moderation_and_only_its_author_sees_it(
-    client, article, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = post(client, article)
+def test_posted_comment_awaits_moderation_and_only_its_author_sees_it(client, article):
+    response = post(client, article)
     comment = Comment.objects.get()
     assert response.status_code == 302
     assert response["Location"].endswith(f"#comment-{comment.pk}")
@@ -156,7 +153,7 @@ def test_draft_and_unknown_articles_refuse_comments_with_404(client):
 def test_known_email_is_approved_straight_away(client, article, settings):
     CommentFactory(author_email="Morag@Example.com")
     post(client, article)
-    assert Comment.objects.get(article=article).status == Comment.Status.APPROVED
+    assert Comment.objects.on(article).get().status == Comment.Status.APPROVED
 
     settings.COMMENTS_AUTO_APPROVE_KNOWN_EMAILS = False
     post(client, article, body="Another thought.")
@@ -180,7 +177,7 @@ def test_spam_is_stored_for_moderators_and_not_emailed(client, article, override
     comment = Comment.objects.get()
     assert comment.status == Comment.Status.SPAM
     assert comment.spam_reason == reason
-    assert mail.outbox == []
+    assert deliver_outbox() == []
     # The sender is told the same as anyone else, and does not see the spam on the page.
     page = client.get(response["Location"]).content.decode()
     assert "awaiting moderation" in page

@@ -1,22 +1,23 @@
-"""Article comments as a personal-data provider (see clinic/personal_data.py for the protocol)."""
+"""What the comments app contributes to the clinic's registries: personal data and the admin inbox."""
 
+from django.db import transaction
 from django.urls import reverse
 
-from blog.models import Comment
+from comments.models import Comment
 
 
-class CommentData:
-    """Comments: exported in full; on erasure, answered ones stay as anonymous placeholders."""
+class CommentsPersonalData:
+    """Comments written with one email address: a copy of them, or their erasure."""
 
     label = "Comments"
 
     def export(self, email):
-        comments = Comment.objects.by_email(email).select_related("article").order_by("created_at", "pk")
+        comments = Comment.objects.by_email(email).prefetch_related("target").order_by("created_at", "pk")
         return [
             {
                 "id": comment.pk,
-                "article": comment.article.title,
-                "article_url": comment.article.get_absolute_url(),
+                "on": str(comment.target),
+                "url": comment.get_absolute_url(),
                 "in_reply_to": comment.parent_id,
                 "name": comment.author_name,
                 "email": comment.author_email,
@@ -32,12 +33,13 @@ class CommentData:
             for comment in comments
         ]
 
+    @transaction.atomic
     def erase(self, email):
-        """Delete comments nobody answered; keep answered ones with no name, email or text.
+        """Delete the comments nobody answered; anonymise those with replies. Returns how many were touched.
 
-        A comment with replies stays as an anonymous placeholder (``Comment.ERASED_TEXT``), so
-        the clinic's answers and other people's replies below it still read as a conversation
-        and are not deleted for someone else's request. Returns the rows deleted or anonymised.
+        A comment with replies is kept as an anonymous placeholder (no name, no email, the
+        text replaced by ``Comment.ERASED_TEXT``), so the clinic's answers and other
+        people's replies below it still read as a conversation.
         """
         deleted = 0
         # Leaves first, repeatedly: once an author's own reply is gone, the comment above it may be a leaf.
@@ -51,18 +53,17 @@ class CommentData:
             author_email="",
             body=Comment.ERASED_TEXT,
             wants_updates=False,
-            notification_pending="",
             spam_reason="",
         )
         return deleted + anonymised
 
 
-def pending_comments(user):
-    """Admin inbox: comments awaiting moderation, for those who may see them."""
-    if not user.has_perm("blog.view_comment"):
+def awaiting_moderation(user):
+    """(label, count, changelist URL) for comments awaiting moderation, or None."""
+    if not user.has_perm("comments.view_comment"):
         return None
     count = Comment.objects.pending().count()
     if not count:
         return None
     label = "comment awaiting moderation" if count == 1 else "comments awaiting moderation"
-    return label, count, reverse("admin:blog_comment_changelist") + "?status=pending"
+    return label, count, reverse("admin:comments_comment_changelist") + "?status=pending"
