@@ -177,7 +177,7 @@ TERMS = [
      True, UNDER_18, HIGH, YOUNG, "Addressing parents about their children, or young girls, aims the advert at under-18s."),
 ]  # fmt: skip
 
-# --- Second researched set (held-out evaluation, December 2026): loaded by migration 0012 ---
+# --- Second researched set (held-out evaluation, December 2026): loaded by migration 0013 ---
 IV_DRIP = "ASA rulings on IV vitamin drips and NAD+ infusions (2021–2024); CAP Code 12.12"
 CONDITIONS = (
     "CAP Code 12.1, 12.2 (claims to treat serious or medical conditions); ASA rulings on ozone and IV therapy claims"

@@ -129,8 +129,8 @@ def test_migrations_keep_staff_terms_and_seed_sources():
 @pytest.mark.django_db(transaction=True)
 def test_the_second_researched_set_keeps_staff_terms_and_cites_a_source_on_each_new_term():
     executor = MigrationExecutor(connection)
-    executor.migrate([("clinic", "0011_merge_editorial_dates")])
-    apps = executor.loader.project_state([("clinic", "0011_merge_editorial_dates")]).apps
+    executor.migrate([("clinic", "0012_merge_outbox")])
+    apps = executor.loader.project_state([("clinic", "0012_merge_outbox")]).apps
     Term = apps.get_model("clinic", "ComplianceTerm")
     Term.objects.create(phrase="glow jab", kind="prescription_medicine", severity="high", explanation="Ours.")
     # A staff edit of a phrase the new set also holds stays as the staff left it.

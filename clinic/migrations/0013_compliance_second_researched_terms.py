@@ -85,6 +85,6 @@ def unseed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("clinic", "0011_merge_editorial_dates")]
+    dependencies = [("clinic", "0012_merge_outbox")]
 
     operations = [migrations.RunPython(seed, unseed)]
