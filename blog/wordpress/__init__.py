@@ -46,7 +46,6 @@ from blog.wordpress.content import (
 )
 from clinic.images import reencode_image
 from clinic.models import RESERVED_PAGE_SLUGS, Page, Practitioner, Redirect
-from clinic.redirects import add_redirect
 from clinic.sanitise import sanitise_html
 
 NAMESPACES = {
@@ -59,6 +58,8 @@ EXPORT_NAMESPACE_RE = re.compile(r"^https?://wordpress\.org/export/")
 KINDS = ("authors", "categories", "tags", "posts", "pages", "comments", "images", "redirects")
 UPLOADS_MARKER = "/wp-content/uploads/"
 MEDIA_PREFIX = "wordpress"
+# Rows written per statement when the import writes in bulk.
+BATCH_SIZE = 1000
 
 
 class ExportError(Exception):
@@ -390,6 +391,11 @@ class WordPressImporter:
             self.objects[kind][wp_id] = object_id
             self.fingerprints[kind][wp_id] = digest
         self.redirects = dict(Redirect.objects.values_list("old_path", "new_path"))
+        self.stored_redirects = dict(self.redirects)
+        self.redirect_sources = defaultdict(set)  # new path → old paths leading to it
+        for old, new in self.redirects.items():
+            self.redirect_sources[new].add(old)
+        self.pending_items = {}
         self.page_slugs_taken = set(Page.objects.values_list("slug", flat=True))
         self._import_authors()
         self._import_terms()
@@ -401,6 +407,8 @@ class WordPressImporter:
                 self._redirect(f"/{slug}/", target)
         self._import_attachments()
         self._import_feed_redirects()
+        self._write_items()
+        self._write_redirects()
         if self.shortcodes:
             listed = ", ".join(f"[{name}] ×{count}" for name, count in sorted(self.shortcodes.items()))
             self.report.notes.append(f"Shortcodes converted or removed: {listed}.")
@@ -420,11 +428,24 @@ class WordPressImporter:
 
     def _remember(self, kind, wp_id, object_id, digest=""):
         if self.objects[kind].get(wp_id) != object_id or self.fingerprints[kind].get(wp_id) != digest:
-            WordPressItem.objects.update_or_create(
-                kind=kind, wordpress_id=wp_id, defaults={"object_id": object_id, "fingerprint": digest}
+            self.pending_items[(kind, wp_id)] = WordPressItem(
+                kind=kind, wordpress_id=wp_id, object_id=object_id, fingerprint=digest
             )
             self.objects[kind][wp_id] = object_id
             self.fingerprints[kind][wp_id] = digest
+            if len(self.pending_items) >= BATCH_SIZE:
+                self._write_items()
+
+    def _write_items(self):
+        """Store the remembered items in one statement per batch (new rows and changed ones)."""
+        WordPressItem.objects.bulk_create(
+            self.pending_items.values(),
+            batch_size=BATCH_SIZE,
+            update_conflicts=True,
+            unique_fields=["kind", "wordpress_id"],
+            update_fields=["object_id", "fingerprint"],
+        )
+        self.pending_items = {}
 
     def _known(self, kind, wp_id, model, current_fingerprint, kind_label, label):
         """(object, may_update) for an item imported before; reports deleted and edited ones.
@@ -447,17 +468,47 @@ class WordPressImporter:
         return obj, True
 
     def _redirect(self, old_path, new_path):
+        """Point ``old_path`` at ``new_path`` in memory, collapsing chains as ``add_redirect`` does.
+
+        The redirects are written once, at the end of the run (``_write_redirects``).
+        """
         if not old_path or old_path == new_path or len(old_path) > 500:
             return
         if self.redirects.get(old_path) == new_path:
             self.report.count("redirects", "unchanged")
             return
         self.report.count("redirects", "updated" if old_path in self.redirects else "created")
-        add_redirect(old_path=old_path, new_path=new_path)
-        # add_redirect rewrites chains; keep the local copy in step for the checks above.
-        self.redirects = {old: (new_path if new == old_path else new) for old, new in self.redirects.items()}
-        self.redirects.pop(new_path, None)
+        # A redirect away from the new address goes (the page is back there) ...
+        gone = self.redirects.pop(new_path, None)
+        if gone is not None:
+            self.redirect_sources[gone].discard(new_path)
+        # ... and those that led to the old address now lead straight to the new one.
+        for source in self.redirect_sources.pop(old_path, set()):
+            self.redirects[source] = new_path
+            self.redirect_sources[new_path].add(source)
+        previous = self.redirects.get(old_path)
+        if previous is not None:
+            self.redirect_sources[previous].discard(old_path)
         self.redirects[old_path] = new_path
+        self.redirect_sources[new_path].add(old_path)
+
+    def _write_redirects(self):
+        """Write the redirects that differ from the stored ones: a few statements, not one per row."""
+        removed = [old for old in self.stored_redirects if old not in self.redirects]
+        changed = [
+            Redirect(old_path=old, new_path=new, is_permanent=True)
+            for old, new in self.redirects.items()
+            if self.stored_redirects.get(old) != new
+        ]
+        for start in range(0, len(removed), BATCH_SIZE):
+            Redirect.objects.filter(old_path__in=removed[start : start + BATCH_SIZE]).delete()
+        Redirect.objects.bulk_create(
+            changed,
+            batch_size=BATCH_SIZE,
+            update_conflicts=True,
+            unique_fields=["old_path"],
+            update_fields=["new_path", "is_permanent"],
+        )
 
     # --- Authors and terms --------------------------------------------------------
 
@@ -600,9 +651,8 @@ class WordPressImporter:
         else:
             content = self._shortcodes(content, item, label, kind, titles)
             content = autop(convert_bare_urls(content, titles))
-        content = re.sub(r"<(/?)h1\b", r"<\1h2", content, flags=re.IGNORECASE)
-        content = re.sub(r"<(/?)h[56]\b", r"<\1h4", content, flags=re.IGNORECASE)
-        return tidy(self._rewrite_images(content, label, kind))
+        # Tidied again after the allow-list: unwrapping blocks can leave empty elements behind.
+        return tidy(sanitise_html(tidy(self._rewrite_images(content, label, kind))))
 
     def _shortcodes(self, content, item, label, kind, titles):
         def image(attachment_id, caption=""):
@@ -680,10 +730,10 @@ class WordPressImporter:
             attrs = _attributes(match.group(0)[4:])
             src = html.unescape(attrs.get("src", ""))
             stored = self._store_image(src, label)
+            alt = html.unescape(attrs.get("alt", "")).strip() or self._attachment_alt(attrs, src)
             if stored:
-                alt = escape(html.unescape(attrs.get("alt", "")))
-                return f'<img src="{escape(default_storage.url(stored))}" alt="{alt}">'
-            return escape(html.unescape(attrs.get("alt", "")))
+                return f'<img src="{escape(default_storage.url(stored))}" alt="{escape(alt)}">'
+            return escape(alt)
 
         def relink(match):
             href = html.unescape(match.group(3))
@@ -698,6 +748,14 @@ class WordPressImporter:
         content = A_HREF_RE.sub(relink, content)
         # A link that held only a removed image would be an empty link.
         return re.sub(r"<a\b[^>]*>\s*</a>", "", content)
+
+    def _attachment_alt(self, attrs, src):
+        """The media library's alt text for an image the editor left without one."""
+        match = re.search(r"\bwp-image-(\d+)", attrs.get("class", ""))
+        attachment = self.attachments.get(int(match.group(1))) if match else None
+        if attachment is None:
+            attachment = next((a for a in self.attachments.values() if a["url"] and a["url"] == src), None)
+        return attachment["alt"] if attachment else ""
 
     def _uploads_path(self, url):
         path = unquote(urlsplit(url).path)
