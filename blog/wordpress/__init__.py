@@ -396,11 +396,14 @@ class WordPressImporter:
         for old, new in self.redirects.items():
             self.redirect_sources[new].add(old)
         self.pending_items = {}
+        self.pending_links = []
+        self.article_slugs = set(Article.objects.values_list("slug", flat=True))
         self.page_slugs_taken = set(Page.objects.values_list("slug", flat=True))
         self._import_authors()
         self._import_terms()
         self.deferred_post_redirects = []
         _read(self.path, self._import_item, lambda name, element: None)
+        self._write_links()
         for slug, target in self.deferred_post_redirects:
             # WordPress served posts and pages from the same /<slug>/ space; a page wins.
             if slug not in self.page_slugs_taken and slug not in RESERVED_PAGE_SLUGS:
@@ -435,6 +438,12 @@ class WordPressImporter:
             self.fingerprints[kind][wp_id] = digest
             if len(self.pending_items) >= BATCH_SIZE:
                 self._write_items()
+
+    def _write_links(self):
+        """Store the categories and tags of the new articles, one statement per kind."""
+        for through in (Article.categories.through, Article.tags.through):
+            through.objects.bulk_create([link for link in self.pending_links if isinstance(link, through)])
+        self.pending_links = []
 
     def _write_items(self):
         """Store the remembered items in one statement per batch (new rows and changed ones)."""
@@ -900,9 +909,9 @@ class WordPressImporter:
             "seo_description": Truncator(_yoast(item["meta"].get("_yoast_wpseo_metadesc"), title)).chars(160),
         }
         slug = self._slug(item)[:200] or "article"
-        if article is None:
-            taken = set(Article.objects.filter(slug__startswith=slug[:50]).values_list("slug", flat=True))
-            free = self._free_slug(slug, taken)
+        created = article is None
+        if created:
+            free = self._free_slug(slug, self.article_slugs)
             if free != slug:
                 self.report.problem(
                     "posts", label, f"an article already uses /{slug}/; imported as “{free}”", skipped=False
@@ -910,6 +919,7 @@ class WordPressImporter:
             article = Article(slug=free, **values)
             self._apply_cover(article, item, label)
             article.save()
+            self.article_slugs.add(article.slug)
             self.report.count("posts", "created")
         elif may_update:
             self._apply_cover(article, item, label)
@@ -932,8 +942,19 @@ class WordPressImporter:
                     )
                 elif domain == "post_tag":
                     tag_pks.append(self._term_pk(Tag, "tags", "tag", self.tags, nicename, name))
-            article.categories.set([pk for pk in category_pks if pk])
-            article.tags.set([pk for pk in tag_pks if pk])
+            category_pks = list(dict.fromkeys(pk for pk in category_pks if pk))
+            tag_pks = list(dict.fromkeys(pk for pk in tag_pks if pk))
+            if created:
+                # A new article has no terms yet: its links are written in bulk with the others.
+                self.pending_links.extend(
+                    [Article.categories.through(article_id=article.pk, category_id=pk) for pk in category_pks]
+                    + [Article.tags.through(article_id=article.pk, tag_id=pk) for pk in tag_pks]
+                )
+                if len(self.pending_links) >= BATCH_SIZE:
+                    self._write_links()
+            else:
+                article.categories.set(category_pks)
+                article.tags.set(tag_pks)
         if article.status == Article.Status.PUBLISHED:
             self._post_redirects(item, wp_id, article.get_absolute_url())
         self._import_comments(article, item, label)
