@@ -84,17 +84,26 @@ def _fields(element):
 def _read(path, on_item, on_channel_element):
     """Stream ``path``, calling ``on_item`` for each <item> and ``on_channel_element`` for the rest."""
     version = None
+    channel = None
     try:
-        for _event, element in iterparse(str(path), events=("end",), forbid_dtd=True):
+        for event, element in iterparse(str(path), events=("start", "end"), forbid_dtd=True):
+            if event == "start":
+                if element.tag == "channel":
+                    channel = element
+                continue
             name = _name(element.tag)
             if name == "wp:wxr_version":
                 version = (element.text or "").strip()
             if name == "item":
                 on_item(element)
-                element.clear()
             elif name in ("wp:author", "wp:category", "wp:tag", "wp:term"):
                 on_channel_element(name, element)
-                element.clear()
+            else:
+                continue
+            # Forget what was read, the element itself too: memory stays flat however long the file.
+            element.clear()
+            if channel is not None and len(channel) and channel[-1] is element:
+                del channel[-1]
     except ParseError as error:
         line, column = getattr(error, "position", (0, 0))
         reason = str(error).split(":")[0]
@@ -398,6 +407,12 @@ class WordPressImporter:
         self.pending_items = {}
         self.pending_links = []
         self.article_slugs = set(Article.objects.values_list("slug", flat=True))
+        # The terms each article has now, read once, so a re-import only writes the differences.
+        self.linked_categories, self.linked_tags = defaultdict(set), defaultdict(set)
+        for article_pk, category_pk in Article.categories.through.objects.values_list("article_id", "category_id"):
+            self.linked_categories[article_pk].add(category_pk)
+        for article_pk, tag_pk in Article.tags.through.objects.values_list("article_id", "tag_id"):
+            self.linked_tags[article_pk].add(tag_pk)
         self.page_slugs_taken = set(Page.objects.values_list("slug", flat=True))
         self._import_authors()
         self._import_terms()
@@ -953,8 +968,10 @@ class WordPressImporter:
                 if len(self.pending_links) >= BATCH_SIZE:
                     self._write_links()
             else:
-                article.categories.set(category_pks)
-                article.tags.set(tag_pks)
+                if set(category_pks) != self.linked_categories[article.pk]:
+                    article.categories.set(category_pks)
+                if set(tag_pks) != self.linked_tags[article.pk]:
+                    article.tags.set(tag_pks)
         if article.status == Article.Status.PUBLISHED:
             self._post_redirects(item, wp_id, article.get_absolute_url())
         self._import_comments(article, item, label)
