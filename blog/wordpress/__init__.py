@@ -406,6 +406,7 @@ class WordPressImporter:
             self.redirect_sources[new].add(old)
         self.pending_items = {}
         self.pending_links = []
+        self.pending_comments, self.pending_comment_count = [], 0
         self.article_slugs = set(Article.objects.values_list("slug", flat=True))
         # The terms each article has now, read once, so a re-import only writes the differences.
         self.linked_categories, self.linked_tags = defaultdict(set), defaultdict(set)
@@ -418,6 +419,7 @@ class WordPressImporter:
         self._import_terms()
         self.deferred_post_redirects = []
         _read(self.path, self._import_item, lambda name, element: None)
+        self._write_comments()
         self._write_links()
         for slug, target in self.deferred_post_redirects:
             # WordPress served posts and pages from the same /<slug>/ space; a page wins.
@@ -1161,46 +1163,63 @@ class WordPressImporter:
                 changed.append((wp_id, comment))
             else:
                 self.report.count("comments", "unchanged")
-        Comment.objects.bulk_create([comment for _wp_id, comment in new])
-        WordPressItem.objects.bulk_create(
-            [
-                WordPressItem(kind="comment", wordpress_id=wp_id, object_id=c.pk, fingerprint=comment_fingerprint(c))
-                for wp_id, c in new
-            ]
-        )
-        for wp_id, comment in new:
+        # Written with the comments of other posts, a batch at a time.
+        self.pending_comments.append((label, rows, new, changed, kept, existing))
+        self.pending_comment_count += len(rows)
+        if self.pending_comment_count >= BATCH_SIZE:
+            self._write_comments()
+
+    def _write_comments(self):
+        """Store the comments of the posts read since the last batch, then thread them."""
+        batch, self.pending_comments, self.pending_comment_count = self.pending_comments, [], 0
+        known = self.objects["comment"]
+        digests = self.fingerprints["comment"]
+        new = [pair for _label, _rows, post_new, *_rest in batch for pair in post_new]
+        changed = [pair for _label, _rows, _new, post_changed, *_rest in batch for pair in post_changed]
+        Comment.objects.bulk_create([comment for _wp_id, comment in new], batch_size=BATCH_SIZE)
+        for wp_id, comment in new + changed:
             known[wp_id] = comment.pk
             digests[wp_id] = comment_fingerprint(comment)
-            existing[comment.pk] = comment
-            kept.add(wp_id)
         if changed:
             Comment.objects.bulk_update(
                 [comment for _wp_id, comment in changed],
                 ["author_name", "author_email", "body", "status", "created_at"],
+                batch_size=BATCH_SIZE,
             )
-            for wp_id, comment in changed:
-                digests[wp_id] = comment_fingerprint(comment)
-                WordPressItem.objects.filter(kind="comment", wordpress_id=wp_id).update(fingerprint=digests[wp_id])
+        WordPressItem.objects.bulk_create(
+            [
+                WordPressItem(kind="comment", wordpress_id=wp_id, object_id=c.pk, fingerprint=digests[wp_id])
+                for wp_id, c in new + changed
+            ],
+            batch_size=BATCH_SIZE,
+            update_conflicts=True,
+            unique_fields=["kind", "wordpress_id"],
+            update_fields=["fingerprint"],
+        )
         self.report.count("comments", "created", len(new))
         self.report.count("comments", "updated", len(changed))
         # Threads: set parents once every comment of the post has a primary key.
         reparented = []
-        for wp_id, parent_wp_id, is_staff, _values in rows:
-            if wp_id not in kept:
-                continue
-            comment = existing[known[wp_id]]
-            parent_pk = known.get(parent_wp_id) if parent_wp_id else None
-            if parent_pk is not None and parent_pk not in existing:
-                parent_pk = None
-            if parent_wp_id and parent_pk is None:
-                self.report.problem(
-                    "comments", f"{wp_id} on {label}", "answers a comment that was not imported", skipped=False
-                )
-            # A staff reply is marked as the clinic's; a reply needs a comment to answer.
-            staff_reply = is_staff and parent_pk is not None
-            if comment.parent_id != parent_pk or comment.is_staff_reply != staff_reply:
-                comment.parent_id = parent_pk
-                comment.is_staff_reply = staff_reply
-                reparented.append(comment)
+        for label, rows, post_new, _changed, kept, existing in batch:
+            for wp_id, comment in post_new:
+                existing[comment.pk] = comment
+                kept.add(wp_id)
+            for wp_id, parent_wp_id, is_staff, _values in rows:
+                if wp_id not in kept:
+                    continue
+                comment = existing[known[wp_id]]
+                parent_pk = known.get(parent_wp_id) if parent_wp_id else None
+                if parent_pk is not None and parent_pk not in existing:
+                    parent_pk = None
+                if parent_wp_id and parent_pk is None:
+                    self.report.problem(
+                        "comments", f"{wp_id} on {label}", "answers a comment that was not imported", skipped=False
+                    )
+                # A staff reply is marked as the clinic's; a reply needs a comment to answer.
+                staff_reply = is_staff and parent_pk is not None
+                if comment.parent_id != parent_pk or comment.is_staff_reply != staff_reply:
+                    comment.parent_id = parent_pk
+                    comment.is_staff_reply = staff_reply
+                    reparented.append(comment)
         if reparented:
-            Comment.objects.bulk_update(reparented, ["parent", "is_staff_reply"])
+            Comment.objects.bulk_update(reparented, ["parent", "is_staff_reply"], batch_size=BATCH_SIZE)
