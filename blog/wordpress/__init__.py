@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import Enum
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -254,6 +255,8 @@ def new_comment(*, article, **values):
 
 def fingerprint(*values):
     """A short digest of the values an imported row holds, to notice later edits by staff."""
+    # A status is an enum member in memory but a plain string when read back: digest the value.
+    values = tuple(value.value if isinstance(value, Enum) else value for value in values)
     return hashlib.md5(repr(values).encode(), usedforsecurity=False).hexdigest()
 
 

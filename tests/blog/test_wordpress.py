@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -214,3 +215,16 @@ def test_import_redirects_join_existing_ones_in_one_hop_and_replace_conflicting_
     run()
     assert Redirect.objects.count() == created
     assert set(Redirect.objects.values_list("old_path", "new_path", "is_permanent")) == stored
+
+
+def test_running_the_import_again_leaves_every_untouched_row_unchanged(db):
+    def counts(report, kind):
+        return [int(n) for n in re.search(rf"^{kind} +(\d+) +(\d+) +(\d+) +(\d+)", report, re.M).groups()]
+
+    first = run()
+    second = run()
+    # Nothing was changed here, so every row the first run created is unchanged, none is "changed on this site".
+    assert "on this site" not in second
+    for kind in ("posts", "pages", "comments"):
+        created, _updated, _unchanged, skipped = counts(first, kind)
+        assert counts(second, kind) == [0, 0, created, skipped], kind
