@@ -41,6 +41,10 @@ run: $(VENV)/.run-installed .local/secret_key
 	$(RUN_ENV) $(BIN)/python manage.py load_demo_content
 	$(RUN_ENV) $(BIN)/python manage.py create_staff_account
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/). Ctrl-C stops."
+	@# The outbox worker runs beside gunicorn and prints the demo's emails (console backend);
+	@# it is stopped when gunicorn stops, however gunicorn stops.
+	$(RUN_ENV) EMAIL_HOST= $(BIN)/python manage.py send_outbox --loop --interval 2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT; \
 	$(RUN_ENV) $(BIN)/gunicorn clinic.wsgi --config clinic/gunicorn.conf.py --bind 127.0.0.1:$(PORT)
 
 dev: $(VENV)/.run-installed

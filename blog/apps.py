@@ -9,7 +9,7 @@ class BlogConfig(AppConfig):
 
     def ready(self):
         # What the blog contributes to the site-wide features of the base layer.
-        from blog import compliance, demo, personal_data, search, sections, sitemaps
+        from blog import compliance, demo, search, sections, sitemaps
         from blog.models import Article
         from blog.wordpress import addresses
 
@@ -18,8 +18,6 @@ class BlogConfig(AppConfig):
         registries.sitemaps.register("categories", sitemaps.CategorySitemap, order=50)
         registries.sitemaps.register("tags", sitemaps.TagSitemap, order=60)
         registries.home_sections.register("latest_articles", sections.latest_articles, order=20)
-        registries.personal_data_providers.register("comments", personal_data.CommentData(), order=10)
-        registries.admin_inbox.register("comments", personal_data.pending_comments, order=10)
         registries.demo_content.register("blog", demo.load, order=30)
         registries.compliance_texts.register(Article, compliance.article_texts)
         registries.legacy_address_resolvers.register("wordpress", addresses.resolve)

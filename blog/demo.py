@@ -6,9 +6,12 @@ loading twice creates nothing twice. Needs the practitioners from ``clinic.demo`
 
 from datetime import UTC, date, datetime
 
-from blog.models import Article, Category, Comment, Reference, Tag
+from django.contrib.contenttypes.models import ContentType
+
+from blog.models import Article, Category, Reference, Tag
 from clinic.demo import placeholder_image
 from clinic.models import Practitioner
+from comments.models import Comment
 from treatments.models import Treatment
 
 CATEGORIES = {
@@ -322,7 +325,8 @@ def load_comments():
     saved = {}
     for data in COMMENTS:
         saved[data["key"]], _ = Comment.objects.update_or_create(
-            article=article,
+            content_type=ContentType.objects.get_for_model(Article),
+            object_id=article.pk,
             author_email=data["email"],
             created_at=data["created_at"],
             defaults={

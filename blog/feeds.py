@@ -40,7 +40,7 @@ class LatestArticlesFeed(Feed):
         return item.published_at
 
     def item_updateddate(self, item):
-        return item.updated_at
+        return item.content_updated_at or item.published_at
 
     def item_author_name(self, item):
         return item.author.name if item.author and item.author.is_active else None

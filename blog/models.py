@@ -4,10 +4,11 @@ import re
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Prefetch, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Prefetch, Q, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -18,6 +19,7 @@ from django.utils.text import slugify
 from clinic.fields import RichTextField
 from clinic.model_parts import MedicalReview, image_with_alt
 from clinic.models import Practitioner
+from comments.models import Comment
 from treatments.models import Treatment
 
 WORDS_PER_MINUTE = 200
@@ -125,9 +127,9 @@ class ArticleQuerySet(models.QuerySet):
         """
         approved = (
             Comment.objects.approved()
-            .filter(article=models.OuterRef("pk"))
+            .filter(content_type__app_label="blog", content_type__model="article", object_id=models.OuterRef("pk"))
             .order_by()
-            .values("article")
+            .values("object_id")
             .annotate(count=Count("pk"))
             .values("count")
         )
@@ -152,8 +154,16 @@ class ArticleQuerySet(models.QuerySet):
         """Publish these articles: now, or at their own publication time if one is set. Returns the count."""
         now = timezone.now()
         drafts = self.filter(status=Article.Status.DRAFT)
-        dated = drafts.filter(published_at__isnull=False).update(status=Article.Status.PUBLISHED)
-        undated = drafts.filter(published_at__isnull=True).update(status=Article.Status.PUBLISHED, published_at=now)
+        # "Last updated" never falls before the publication time (a database constraint).
+        dated = drafts.filter(published_at__isnull=False).update(
+            status=Article.Status.PUBLISHED,
+            content_updated_at=Greatest(Coalesce("content_updated_at", "published_at"), "published_at"),
+        )
+        undated = drafts.filter(published_at__isnull=True).update(
+            status=Article.Status.PUBLISHED,
+            published_at=now,
+            content_updated_at=Greatest(Coalesce("content_updated_at", Value(now)), Value(now)),
+        )
         return dated + undated
 
     def unpublish(self):
@@ -199,6 +209,14 @@ class Article(ArticleCover, MedicalReview):
         help_text="Leave empty to publish straight away. A time in the future schedules the article.",
     )
     updated_at = models.DateTimeField(auto_now=True)
+    content_updated_at = models.DateTimeField(
+        "last updated",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When staff last changed what readers see (not imports, publishing or saves that change "
+        "nothing). Set by the admin.",
+    )
     categories = models.ManyToManyField(Category, blank=True, related_name="articles")
     tags = models.ManyToManyField(Tag, blank=True, related_name="articles")
     related_treatments = models.ManyToManyField(
@@ -215,6 +233,8 @@ class Article(ArticleCover, MedicalReview):
     is_commenting_open = models.BooleanField(
         "comments open", default=True, help_text="Untick to stop new comments on this article."
     )
+    # Deleting an article deletes its comments; ``Comment.objects.filter(article=…)`` works.
+    comments = GenericRelation(Comment, related_query_name="article")
     seo_title = models.CharField(
         "title for search engines",
         max_length=70,
@@ -241,6 +261,11 @@ class Article(ArticleCover, MedicalReview):
             ),
             *ArticleCover.Meta.constraints,
             *MedicalReview.Meta.constraints,
+            models.CheckConstraint(
+                condition=Q(status="draft")
+                | Q(content_updated_at__isnull=False, content_updated_at__gte=models.F("published_at")),
+                name="blog_article_updated_not_before_published",
+            ),
         ]
 
     def __str__(self):
@@ -249,6 +274,8 @@ class Article(ArticleCover, MedicalReview):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self._unique_slug()
+        if self._start_last_updated() and kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "content_updated_at"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -260,6 +287,16 @@ class Article(ArticleCover, MedicalReview):
             raise ValidationError(errors)
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()
+        self._start_last_updated()
+
+    def _start_last_updated(self):
+        # Publishing (or scheduling) is when readers first see the text: "last updated"
+        # starts there, and an edit before publication does not show as an update.
+        published = self.status == self.Status.PUBLISHED and self.published_at
+        if published and (self.content_updated_at is None or self.content_updated_at < self.published_at):
+            self.content_updated_at = self.published_at
+            return True
+        return False
 
     def _unique_slug(self):
         # ASCII slugs: accents are transliterated ("crème" → "creme") and the public URL
@@ -283,6 +320,13 @@ class Article(ArticleCover, MedicalReview):
     @property
     def is_public(self):
         return self.publication_state == "published"
+
+    @property
+    def last_updated_at(self):
+        """When readers last saw an editorial change, or None if none since publication."""
+        if self.content_updated_at and self.published_at and self.content_updated_at > self.published_at:
+            return self.content_updated_at
+        return None
 
     @property
     def comments_open(self):
@@ -354,118 +398,6 @@ class Reference(models.Model):
 
     def __str__(self):
         return self.citation
-
-
-class CommentQuerySet(models.QuerySet):
-    def approved(self):
-        """Comments anyone may read."""
-        return self.filter(status=Comment.Status.APPROVED)
-
-    def pending(self):
-        """Comments waiting for a moderator."""
-        return self.filter(status=Comment.Status.PENDING)
-
-    def for_thread(self, article, own_pending=()):
-        """The comments shown under ``article``, oldest first, in one query.
-
-        Approved comments, plus those of ``own_pending`` (primary keys kept in the author's
-        session) that still await moderation, so an author sees their own comment and
-        nobody else does.
-        """
-        visible = Q(status=Comment.Status.APPROVED)
-        if own_pending:
-            visible |= Q(status=Comment.Status.PENDING, pk__in=list(own_pending))
-        return self.filter(visible, article=article).defer("author_email").order_by("created_at", "pk")
-
-    def by_email(self, email):
-        """Every comment written with ``email`` (ignoring case): what personal-data requests cover."""
-        return self.filter(author_email__iexact=email.strip())
-
-    def notification_owed(self):
-        """Comments with an email still to send, e.g. after the mail server failed."""
-        return self.exclude(notification_pending="")
-
-
-class Comment(models.Model):
-    """A patient's comment on an article, or the clinic's reply to one. Plain text, never HTML."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", "Awaiting moderation"
-        APPROVED = "approved", "Approved"
-        SPAM = "spam", "Spam"
-        REMOVED = "removed", "Removed"
-
-    class Notification(models.TextChoices):
-        MODERATORS = "moderators", "New comment, to moderators"
-        APPROVED = "approved", "Approved, to the commenter"
-        REPLY = "reply", "Clinic reply, to the commenter answered"
-
-    # What an erased comment shows when replies keep it in a thread.
-    ERASED_TEXT = "[removed at the author's request]"
-
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
-    parent = models.ForeignKey(
-        "self",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="replies",
-        help_text="The comment answered.",
-    )
-    author_name = models.CharField("name", max_length=100)
-    author_email = models.EmailField("email", help_text="Never shown on the site.")
-    body = models.TextField("comment", max_length=3000)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
-    is_staff_reply = models.BooleanField("reply from the clinic", default=False)
-    staff_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    consent_given_at = models.DateTimeField(
-        null=True, blank=True, help_text="When the commenter agreed to their comment being stored and shown."
-    )
-    wants_updates = models.BooleanField(
-        "email the commenter",
-        default=False,
-        help_text="The commenter asked to hear by email when this comment is approved or answered.",
-    )
-    spam_reason = models.CharField(
-        max_length=100,
-        blank=True,
-        help_text="Which spam check caught it. If the comment is genuine, approve it.",
-    )
-    notification_pending = models.CharField(
-        "email still to send",
-        max_length=10,
-        choices=Notification.choices,
-        blank=True,
-        help_text="Set while an email about this comment has not gone out; "
-        "the send_comment_notifications command retries it.",
-    )
-
-    objects = CommentQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=["pending", "approved", "spam", "removed"]), name="blog_comment_status_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(is_staff_reply=False) | Q(parent__isnull=False), name="blog_comment_staff_reply_has_parent"
-            ),
-            models.CheckConstraint(
-                condition=Q(notification_pending__in=["", "moderators", "approved", "reply"]),
-                name="blog_comment_notification_valid",
-            ),
-        ]
-        indexes = [models.Index(fields=["article", "status", "created_at"], name="blog_comment_thread")]
-
-    def __str__(self):
-        return f"{self.author_name} on {self.article}"
-
-    def get_absolute_url(self):
-        return f"{self.article.get_absolute_url()}#comment-{self.pk}"
 
 
 class WordPressItem(models.Model):

@@ -12,14 +12,18 @@ class ArticleSitemap(Sitemap):
         return Article.objects.for_listing()
 
     def lastmod(self, article):
-        return article.updated_at
+        return article.content_updated_at or article.published_at
 
 
 class CategorySitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Category.objects.in_use().annotate(last_article_update=Max("articles__updated_at")).order_by("slug")
+        return (
+            Category.objects.in_use()
+            .annotate(last_article_update=Max("articles__content_updated_at"))
+            .order_by("slug")
+        )
 
     def lastmod(self, category):
         return category.last_article_update
@@ -31,7 +35,7 @@ class TagSitemap(Sitemap):
     def items(self):
         return (
             Tag.objects.filter(articles__in=Article.objects.published())
-            .annotate(last_article_update=Max("articles__updated_at"))
+            .annotate(last_article_update=Max("articles__content_updated_at"))
             .order_by("slug")
         )
 

@@ -7,10 +7,11 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
 from django.views.generic import DetailView, ListView, MonthArchiveView
 
-from blog.comments import build_thread, submit_comment
-from blog.forms import CommentForm
-from blog.models import Article, Category, Comment, Tag
+from blog.models import Article, Category, Tag
 from clinic.spam import client_fingerprint
+from comments.forms import CommentForm
+from comments.models import Comment
+from comments.services import build_thread, submit_comment
 
 ARTICLES_PER_PAGE = 10
 
@@ -82,7 +83,11 @@ OWN_COMMENTS_SESSION_KEY = "blog_own_pending_comments"
 
 
 class ArticleDetailView(DetailView):
-    """The article page; it also receives the comment form (post/redirect/get)."""
+    """The article page; it also receives the comment form (post/redirect/get).
+
+    Posting stays here rather than in a comments view: a form with errors is shown again
+    on the article page itself, which only this view renders.
+    """
 
     def get_queryset(self):
         # Staff with view permission also reach drafts and scheduled articles: the preview.
@@ -93,13 +98,13 @@ class ArticleDetailView(DetailView):
         if not article.comments_open:
             messages.error(request, "Comments are closed on this article, so your comment was not posted.")
             return redirect(article.get_absolute_url() + "#comments")
-        form = CommentForm(request.POST, article=article, client=client_fingerprint(request))
+        form = CommentForm(request.POST, target=article, client=client_fingerprint(request))
         if not form.is_valid():
             context = self.get_context_data(comment_form=form)
             return self.render_to_response(context, status=429 if form.is_rate_limited else 400)
         data = form.cleaned_data
         comment = submit_comment(
-            article=article,
+            target=article,
             parent=data["parent"],
             author_name=data["author_name"],
             author_email=data["author_email"],
@@ -131,10 +136,10 @@ class ArticleDetailView(DetailView):
             # ?reply_to=<id> from a comment's "Reply" link: works without JavaScript.
             replying_to = next((c for c in shown if str(c.pk) == self.request.GET.get("reply_to")), None)
             if replying_to and replying_to.status == Comment.Status.APPROVED:
-                context["comment_form"] = CommentForm(article=article, initial={"parent": replying_to.pk})
+                context["comment_form"] = CommentForm(target=article, initial={"parent": replying_to.pk})
                 context["replying_to"] = replying_to
             else:
-                context["comment_form"] = CommentForm(article=article)
+                context["comment_form"] = CommentForm(target=article)
         elif "comment_form" in context:
             form = context["comment_form"]
             parent_pk = str(form["parent"].value() or "")

@@ -7,16 +7,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from clinic.admin_forms import EditorialAdmin
 from clinic.compliance.admin import ComplianceCheckedAdmin  # noqa: F401  (re-exported for the apps' admins)
 from clinic.models import (
     BlockedWord,
     ClinicProfile,
     Enquiry,
     OpeningHours,
+    OutboxEmail,
     Page,
     Practitioner,
     Redirect,
 )
+from clinic.outbox import retry_now
 
 admin.site.site_header = "Clinic administration"
 admin.site.site_title = "Clinic admin"
@@ -61,9 +64,10 @@ class ClinicProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(Practitioner)
-class PractitionerAdmin(ComplianceCheckedAdmin, admin.ModelAdmin):
+class PractitionerAdmin(EditorialAdmin, ComplianceCheckedAdmin, admin.ModelAdmin):
+    has_preview = False  # the practitioner page has no draft state to preview
     compliance_fields = ["name", "role", "credentials", "memberships", "bio"]
-    list_display = ["name", "role", "regulator", "registration_number", "is_prescriber", "is_active", "order"]
+    list_display = ["name", "role", "registration_number", "is_prescriber", "is_active", "order"]
     list_editable = ["order"]
     list_filter = ["regulator", "is_prescriber", "is_active"]
     search_fields = ["name", "registration_number", "credentials"]
@@ -75,7 +79,7 @@ class PractitionerAdmin(ComplianceCheckedAdmin, admin.ModelAdmin):
             "Registration",
             {"fields": ["regulator", "registration_number", "register_url", "is_prescriber", "memberships"]},
         ),
-        ("Listing", {"fields": ["is_active", "order"]}),
+        ("Listing", {"fields": ["is_active", "order", "user"]}),
     ]
 
     @admin.display(description="current photo")
@@ -84,7 +88,7 @@ class PractitionerAdmin(ComplianceCheckedAdmin, admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(ComplianceCheckedAdmin, admin.ModelAdmin):
+class PageAdmin(EditorialAdmin, ComplianceCheckedAdmin, admin.ModelAdmin):
     compliance_fields = ["title", "slug", "body", "seo_description"]
     compliance_publish = ("is_published", True)
     list_display = ["title", "slug", "is_published", "show_in_footer", "updated_at"]
@@ -186,3 +190,29 @@ def csv_safe(value):
     """Patient-typed text that a spreadsheet would run as a formula gets a leading apostrophe."""
     text = str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@admin.register(OutboxEmail)
+class OutboxEmailAdmin(admin.ModelAdmin):
+    """The mail log: what the site sent or still owes, read-only, with failures to retry."""
+
+    list_display = ["subject", "recipients", "kind", "status", "attempts", "created_at", "sent_at", "last_error"]
+    list_filter = ["status", "kind"]
+    search_fields = ["recipients", "subject"]
+    date_hierarchy = "created_at"
+    actions = ["retry"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Erasure goes through the personal-data request, which keeps its own record.
+        return request.user.is_superuser
+
+    @admin.action(description="Retry now", permissions=["view"])
+    def retry(self, request, queryset):
+        count = retry_now(queryset)
+        self.message_user(request, f"{count} email(s) queued to be sent again by the next worker pass.")

@@ -10,7 +10,7 @@ class ClinicConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from clinic import demo, inbox, registries, sitemaps
+        from clinic import demo, inbox, outbox, registries, sitemaps
         from clinic.compliance.texts import register_clinic_texts
         from clinic.personal_data import EnquiryData
 
@@ -18,6 +18,7 @@ class ClinicConfig(AppConfig):
         registries.sitemaps.register("pages", sitemaps.PageSitemap, order=70)
         registries.sitemaps.register("practitioners", sitemaps.PractitionerSitemap, order=80)
         registries.personal_data_providers.register("enquiries", EnquiryData(), order=90)
+        registries.personal_data_providers.register("outbox", outbox.OutboxPersonalData(), order=95)
         registries.admin_inbox.register("enquiries", inbox.new_enquiries, order=90)
         registries.demo_content.register("clinic", demo.load, order=10)
         register_clinic_texts()

@@ -1,16 +1,15 @@
-"""Receiving consultation enquiries: store first, then tell the clinic once the row is safe."""
+"""Receiving consultation enquiries: the row and the clinic's email are written together."""
 
 import logging
-from functools import partial
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from clinic.models import ClinicProfile, Enquiry
+from clinic.outbox import queue_email
 
 logger = logging.getLogger(__name__)
 
@@ -27,10 +26,11 @@ def submit_enquiry(
     *, name, email, phone="", treatment="", preferred_contact=Enquiry.ContactMethod.EMAIL, message="",
     spam_reason="", site_url="",
 ):  # fmt: skip
-    """Store an enquiry (consent time is now) and email the clinic after the transaction commits.
+    """Store an enquiry (consent time is now) and queue the clinic's email in the same transaction.
 
-    Spam is stored flagged with ``spam_reason`` and not emailed. A mail failure is logged and
-    never undoes the stored enquiry. ``site_url`` ("https://host/") makes the admin link absolute.
+    Spam is stored flagged with ``spam_reason`` and not emailed. The email is sent by the
+    outbox worker, so a slow or failing mail server never holds up or undoes the enquiry.
+    ``site_url`` ("https://host/") makes the admin link absolute.
     Returns the saved ``Enquiry``.
     """
     with transaction.atomic():
@@ -46,28 +46,25 @@ def submit_enquiry(
             spam_reason=spam_reason,
         )
         if not enquiry.is_spam:
-            transaction.on_commit(partial(notify_clinic, enquiry, site_url=site_url))
+            notify_clinic(enquiry, site_url=site_url)
     return enquiry
 
 
 def notify_clinic(enquiry, *, site_url=""):
-    """Email the clinic about ``enquiry``; logs instead of raising, as the patient's request is done."""
+    """Queue the clinic's email about ``enquiry`` (Reply-To the patient); returns the outbox row or None."""
     recipients = notification_recipients()
     if not recipients:
         logger.warning("Enquiry %s received but no address to notify: set CLINIC_NOTIFY_EMAILS.", enquiry.pk)
-        return
+        return None
     admin_path = reverse("admin:clinic_enquiry_change", args=[enquiry.pk])
     context = {"enquiry": enquiry, "admin_url": site_url.rstrip("/") + admin_path}
     subject = f"New consultation enquiry from {enquiry.name}"
     if enquiry.treatment:
         subject += f" about {enquiry.treatment}"
-    try:
-        send_mail(
-            subject=subject,
-            message=render_to_string("clinic/email/enquiry_notification.txt", context),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=recipients,
-        )
-    except Exception:
-        # Any backend failure (SMTP down, bad credentials, timeout): the enquiry is already stored.
-        logger.exception("Could not email the clinic about enquiry %s; it is in the admin.", enquiry.pk)
+    return queue_email(
+        kind="enquiry",
+        to=recipients,
+        subject=subject,
+        body=render_to_string("clinic/email/enquiry_notification.txt", context),
+        reply_to=[enquiry.email],
+    )

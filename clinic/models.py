@@ -1,9 +1,13 @@
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.urls import reverse
+from django.utils import timezone
 
 from clinic.compliance.models import ComplianceFinding, ComplianceTerm, ComplianceTermChange  # noqa: F401
 from clinic.fields import RichTextField
@@ -145,6 +149,16 @@ class Practitioner(models.Model):
     photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     is_active = models.BooleanField("shown on the site", default=True)
     order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers are listed first.")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="practitioner",
+        verbose_name="staff account",
+        help_text="The practitioner's admin log-in, if they have one: their new articles name them as author, and "
+        "their replies to comments are signed with the name above, never the log-in name.",
+    )
 
     objects = PractitionerQuerySet.as_manager()
 
@@ -182,6 +196,12 @@ class PageQuerySet(models.QuerySet):
         """Pages visible to the public."""
         return self.filter(is_published=True)
 
+    def visible_to(self, user):
+        """Published pages, or every page for staff allowed to view them (previews)."""
+        if user.is_staff and user.has_perm("clinic.view_page"):
+            return self.all()
+        return self.published()
+
 
 class Page(models.Model):
     """A flat page written in the admin: about, privacy notice, medical disclaimer, contact."""
@@ -195,6 +215,14 @@ class Page(models.Model):
     is_published = models.BooleanField(default=True)
     show_in_footer = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)
+    content_updated_at = models.DateTimeField(
+        "last updated",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When staff last changed what readers see (not imports, publishing or saves that change "
+        "nothing). Set by the admin.",
+    )
 
     objects = PageQuerySet.as_manager()
 
@@ -203,6 +231,12 @@ class Page(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        # A new page's text is as recent as the page; after that only staff edits move it.
+        if self.content_updated_at is None:
+            self.content_updated_at = timezone.now()
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("clinic:page_detail", kwargs={"slug": self.slug})
@@ -350,3 +384,74 @@ class Enquiry(models.Model):
 
     def __str__(self):
         return f"{self.name} – {self.created_at:%d %b %Y}" if self.created_at else self.name
+
+
+class OutboxEmailQuerySet(models.QuerySet):
+    def due(self, now):
+        """Emails a worker may claim now: waiting and due, or claimed so long ago the worker must have died."""
+        stale = now - OutboxEmail.CLAIM_TIMEOUT
+        return self.filter(
+            Q(status=OutboxEmail.Status.PENDING, next_attempt_at__lte=now)
+            | Q(status=OutboxEmail.Status.SENDING, claimed_at__lt=stale)
+        )
+
+    def to_address(self, email):
+        """Emails addressed to ``email`` (ignoring case)."""
+        email = email.strip().lower()
+        candidates = self.filter(recipients__icontains=email)
+        return self.filter(pk__in=[row.pk for row in candidates if email in (a.lower() for a in row.recipient_list())])
+
+
+class OutboxEmail(models.Model):
+    """An email the site owes someone, written in the same transaction as what caused it.
+
+    ``manage.py send_outbox`` claims and sends it; see clinic/outbox.py.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting to be sent"
+        SENDING = "sending", "Being sent"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed (gave up)"
+
+    # A claim older than this is taken to be from a worker that died mid-send.
+    CLAIM_TIMEOUT = timedelta(minutes=10)
+
+    kind = models.CharField(max_length=50, blank=True, help_text="What the email is about, e.g. “enquiry”.")
+    recipients = models.TextField("to", help_text="One address a line.")
+    reply_to = models.TextField(blank=True, help_text="One address a line.")
+    from_email = models.CharField("from", max_length=254, blank=True, help_text="Empty: DEFAULT_FROM_EMAIL.")
+    subject = models.CharField(max_length=255)
+    body = models.TextField("text")
+    html_body = models.TextField("HTML", blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField("next attempt", default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField("queued", default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = OutboxEmailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "outbox email"
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "sending", "sent", "failed"]), name="outbox_email_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="sent") | Q(sent_at__isnull=False), name="outbox_email_sent_has_sent_at"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_email_due")]
+
+    def __str__(self):
+        return f"{self.subject} → {', '.join(self.recipient_list())}"
+
+    def recipient_list(self):
+        return [line.strip() for line in self.recipients.splitlines() if line.strip()]
+
+    def reply_to_list(self):
+        return [line.strip() for line in self.reply_to.splitlines() if line.strip()]

@@ -117,7 +117,7 @@ def article_data(article, absolute):
         "url": absolute(article.get_absolute_url()),
         "mainEntityOfPage": absolute(article.get_absolute_url()),
         "datePublished": article.published_at.isoformat() if article.published_at else None,
-        "dateModified": article.updated_at.isoformat(),
+        "dateModified": (article.content_updated_at or article.published_at or article.updated_at).isoformat(),
         # An article without a practitioner shown on the site (e.g. imported from WordPress)
         # is the clinic's own: no person, and no registration number, is claimed for it.
         "author": person_data(article.author, absolute)

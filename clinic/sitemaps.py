@@ -28,7 +28,7 @@ class PageSitemap(Sitemap):
         return Page.objects.published().order_by("slug")
 
     def lastmod(self, page):
-        return page.updated_at
+        return page.content_updated_at
 
 
 class PractitionerSitemap(Sitemap):

@@ -11,6 +11,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.html import escapejs
 from django.views.decorators.cache import never_cache
@@ -79,8 +80,18 @@ class SearchView(TemplateView):
 
 
 class PageDetailView(DetailView):
-    queryset = Page.objects.published()
     template_name = "clinic/page_detail.html"
+
+    def get_queryset(self):
+        # Staff with view permission also reach unpublished pages: "View on site" previews them.
+        return Page.objects.visible_to(self.request.user)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if not self.object.is_published:
+            add_never_cache_headers(response)
+            response["X-Robots-Tag"] = "noindex"
+        return response
 
 
 class PractitionerListView(ListView):

@@ -205,7 +205,8 @@ class CommentFactory(factory.django.DjangoModelFactory):
     """An approved comment on a published article; pass ``status="pending"`` for one awaiting moderation."""
 
     class Meta:
-        model = "blog.Comment"
+        model = "comments.Comment"
+        rename = {"article": "target"}
 
     article = factory.SubFactory(ArticleFactory)
     author_name = factory.Sequence(lambda n: f"Reader {n}")

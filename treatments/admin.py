@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 
 from clinic.admin import ComplianceCheckedAdmin, image_preview
+from clinic.admin_forms import EditorialAdmin
 from clinic.redirects import KeepOldAddressAdmin
 from treatments.models import FAQ, RICH_SECTIONS, Comparison, Treatment, TreatmentCategory
 
@@ -19,7 +20,7 @@ class FAQInline(admin.StackedInline):
 
 
 @admin.register(Treatment)
-class TreatmentAdmin(KeepOldAddressAdmin, ComplianceCheckedAdmin, admin.ModelAdmin):
+class TreatmentAdmin(EditorialAdmin, KeepOldAddressAdmin, ComplianceCheckedAdmin, admin.ModelAdmin):
     public_flag = "is_published"
     compliance_fields = [
         "name", "slug", "summary", "downtime", "results_show", "results_last", "treatment_areas",
@@ -27,7 +28,7 @@ class TreatmentAdmin(KeepOldAddressAdmin, ComplianceCheckedAdmin, admin.ModelAdm
     ]  # fmt: skip
     compliance_inlines = [("faqs", ["question", "answer"], "FAQ")]
     compliance_publish = ("is_published", True)
-    list_display = ["name", "category", "price_from", "is_published", "is_featured", "order", "updated_at"]
+    list_display = ["name", "category", "price_from", "is_published", "is_featured", "order"]
     list_editable = ["order"]
     list_filter = ["is_published", "is_featured", "category"]
     list_select_related = ["category"]
@@ -36,6 +37,7 @@ class TreatmentAdmin(KeepOldAddressAdmin, ComplianceCheckedAdmin, admin.ModelAdm
     filter_horizontal = ["practitioners"]
     readonly_fields = ["hero_image_preview", "created_at", "updated_at"]
     inlines = [FAQInline]
+    collapsed_fieldsets = ["Sections"]  # nine long texts: folded, so the FAQs below are in reach
     actions = ["publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "category", "summary", "practitioners"]}),

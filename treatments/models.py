@@ -83,19 +83,24 @@ class TreatmentQuerySet(models.QuerySet):
             .order_by("category__order", "category__name", "order", "name")
         )
 
+    def visible_to(self, user):
+        """Published treatments, or every treatment for staff allowed to view them (previews)."""
+        if user.is_staff and user.has_perm("treatments.view_treatment"):
+            return self.all()
+        return self.published()
+
     def for_detail(self):
-        """Published treatments with everything the detail page shows fetched in a fixed number of queries."""
+        """Treatments with everything the detail page shows fetched in a fixed number of queries.
+
+        Not a visibility filter: start from ``published()`` or ``visible_to(user)``.
+        """
         # The blog relates articles to treatments (blog depends on treatments, not the reverse),
         # so the article model is reached through that relation rather than imported.
         Article = self.model._meta.get_field("related_articles").related_model
-        return (
-            self.published()
-            .select_related("category", "medical_reviewer")
-            .prefetch_related(
-                "faqs",
-                Prefetch("practitioners", queryset=Practitioner.objects.active()),
-                Prefetch("related_articles", queryset=Article.objects.for_listing()),
-            )
+        return self.select_related("category", "medical_reviewer").prefetch_related(
+            "faqs",
+            Prefetch("practitioners", queryset=Practitioner.objects.active()),
+            Prefetch("related_articles", queryset=Article.objects.for_listing()),
         )
 
 
@@ -189,6 +194,14 @@ class Treatment(TreatmentHeroImage, MedicalReview):
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    content_updated_at = models.DateTimeField(
+        "last updated",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When staff last changed what readers see (not imports, publishing or saves that change "
+        "nothing). Set by the admin.",
+    )
 
     objects = TreatmentQuerySet.as_manager()
 

@@ -12,7 +12,7 @@ class TreatmentSitemap(Sitemap):
         return Treatment.objects.published().for_listing()
 
     def lastmod(self, treatment):
-        return treatment.updated_at
+        return treatment.content_updated_at or treatment.created_at
 
 
 class ComparisonSitemap(Sitemap):

@@ -1,6 +1,7 @@
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView, TemplateView
 
 from treatments.models import Comparison, Treatment, canonical_pair, comparison_url
@@ -20,8 +21,19 @@ class TreatmentListView(ListView):
 
 
 class TreatmentDetailView(DetailView):
-    queryset = Treatment.objects.for_detail()
     template_name = "treatments/treatment_detail.html"
+
+    def get_queryset(self):
+        # Staff with view permission also reach unpublished treatments: "View on site" previews them.
+        return Treatment.objects.visible_to(self.request.user).for_detail()
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if not self.object.is_published:
+            # A preview must never be kept by a shared cache and shown to the public.
+            add_never_cache_headers(response)
+            response["X-Robots-Tag"] = "noindex"
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

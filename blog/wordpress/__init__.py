@@ -33,7 +33,7 @@ from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.text import Truncator, get_valid_filename
 
-from blog.models import Article, Category, Comment, Tag, WordPressItem
+from blog.models import Article, Category, Tag, WordPressItem
 from blog.wordpress.content import (
     ascii_slug,
     convert_bare_urls,
@@ -48,6 +48,7 @@ from blog.wordpress.content import (
 from clinic.images import reencode_image
 from clinic.models import RESERVED_PAGE_SLUGS, Page, Practitioner, Redirect
 from clinic.sanitise import sanitise_html
+from comments.models import Comment
 
 NAMESPACES = {
     "http://purl.org/rss/1.0/modules/content/": "content",
@@ -250,7 +251,7 @@ class Report:
 
 def new_comment(*, article, **values):
     """An unsaved Comment on ``article``; the one place the import builds comments."""
-    return Comment(article=article, **values)
+    return Comment(target=article, **values)
 
 
 def fingerprint(*values):

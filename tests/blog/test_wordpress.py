@@ -4,8 +4,9 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from blog.models import Article, Category, Comment, Tag, WordPressItem
+from blog.models import Article, Category, Tag, WordPressItem
 from clinic.models import Page, Practitioner, Redirect
+from comments.models import Comment
 from tests.factories import PageFactory, PractitionerFactory
 
 FIXTURES = Path(__file__).parent / "wordpress"

@@ -9,9 +9,10 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
-from blog.models import Article, Category, Comment, Tag
+from blog.models import Article, Category, Tag
 from clinic.models import Page
 from clinic.registries import legacy_address_resolvers
+from comments.models import Comment
 
 SHARED = Path(settings.BASE_DIR).parent / "shared" / "wxr"
 THEME = SHARED / "themeunittestdata.wordpress.xml"

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import Permission
 
-from blog.models import Comment
+from comments.models import Comment
 from tests.factories import UserFactory
 
 ARTICLE = "/blog/exosomes-or-prp-which-supports-the-skin-matrix/"
@@ -38,7 +38,7 @@ def test_patient_comments_moderator_approves_and_replies_both_show(page, admin_l
     moderator = UserFactory(is_staff=True)
     moderator.user_permissions.set(
         Permission.objects.filter(
-            content_type__app_label="blog", codename__in=["add_comment", "change_comment", "view_comment"]
+            content_type__app_label="comments", codename__in=["add_comment", "change_comment", "view_comment"]
         )
     )
     other = page.context.browser.new_context(base_url=page.url.split("/blog/")[0], locale="en-GB")

@@ -1,14 +1,14 @@
-"""The clinic is emailed about each genuine enquiry, after it is safely stored."""
+"""The clinic is emailed about each genuine enquiry, through the outbox, in the enquiry's transaction."""
 
-import logging
 from smtplib import SMTPException
 
 import pytest
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 
-from clinic.models import Enquiry
+from clinic.models import Enquiry, OutboxEmail
 from tests.factories import TreatmentFactory, enquiry_post_data
+from tests.mail import deliver_outbox
 
 pytestmark = pytest.mark.django_db
 
@@ -23,13 +23,13 @@ def _clinic(clinic_profile):
     return clinic_profile
 
 
-def test_clinic_is_emailed_the_enquiry_details(client, django_capture_on_commit_callbacks):
+def test_clinic_is_emailed_the_enquiry_details(client):
     TreatmentFactory(slug="prp", name="PRP")
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post("/consultation/", enquiry_post_data(treatment="prp", preferred_contact="phone"))
+    client.post("/consultation/", enquiry_post_data(treatment="prp", preferred_contact="phone"))
     enquiry = Enquiry.objects.get()
-    [email] = mail.outbox
+    [email] = deliver_outbox()
     assert email.to == ["clinic@clinic.example"]
+    assert email.reply_to == ["morag@example.com"]
     assert email.subject == "New consultation enquiry from Morag Campbell about PRP"
     assert "morag@example.com" in email.body
     assert "07700 900456" in email.body
@@ -38,34 +38,32 @@ def test_clinic_is_emailed_the_enquiry_details(client, django_capture_on_commit_
     assert f"http://testserver/admin/clinic/enquiry/{enquiry.pk}/change/" in email.body
 
 
-def test_notify_setting_overrides_the_clinic_address(client, settings, django_capture_on_commit_callbacks):
+def test_notify_setting_overrides_the_clinic_address(client, settings):
     settings.CLINIC_NOTIFY_EMAILS = ["front-desk@clinic.example", "doctor@clinic.example"]
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post("/consultation/", enquiry_post_data())
-    assert mail.outbox[0].to == ["front-desk@clinic.example", "doctor@clinic.example"]
+    client.post("/consultation/", enquiry_post_data())
+    assert deliver_outbox()[0].to == ["front-desk@clinic.example", "doctor@clinic.example"]
 
 
-def test_email_is_sent_only_after_the_enquiry_is_committed(client, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        client.post("/consultation/", enquiry_post_data())
+def test_email_is_queued_not_sent_during_the_request(client):
+    client.post("/consultation/", enquiry_post_data())
     assert mail.outbox == []
-    assert len(callbacks) == 1
+    assert OutboxEmail.objects.get().status == OutboxEmail.Status.PENDING
 
 
-def test_hostile_text_cannot_add_email_headers(client, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post("/consultation/", enquiry_post_data(name="Eve\r\nBcc: victim@example.com"))
-    [email] = mail.outbox
+def test_hostile_text_cannot_add_email_headers(client):
+    client.post("/consultation/", enquiry_post_data(name="Eve\r\nBcc: victim@example.com"))
+    [email] = deliver_outbox()
     assert "\n" not in email.subject
     assert email.bcc == []
 
 
-def test_failing_mail_server_loses_no_enquiry_and_logs_it(
-    client, settings, caplog, django_capture_on_commit_callbacks
-):
+def test_failing_mail_server_loses_no_enquiry_and_keeps_the_email(client, settings):
     settings.EMAIL_BACKEND = f"{__name__}.BrokenMailServer"
-    with caplog.at_level(logging.ERROR, logger="clinic.enquiries"), django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/consultation/", enquiry_post_data())
+    response = client.post("/consultation/", enquiry_post_data())
     assert response.status_code == 302
     assert Enquiry.objects.count() == 1
-    assert "Could not email the clinic about enquiry" in caplog.text
+    assert deliver_outbox() == []
+    queued = OutboxEmail.objects.get()
+    assert queued.status == OutboxEmail.Status.PENDING
+    assert queued.attempts == 1
+    assert "mail server unavailable" in queued.last_error

@@ -46,7 +46,7 @@ def test_a_registered_provider_is_exported_and_erased_beside_the_built_in_ones(n
     assert data["comments"] == []
     assert json.loads(json.dumps(data)) == data
 
-    assert erase_personal_data("FIONA@example.com") == {"comments": 0, "notes": 1, "enquiries": 1}
+    assert erase_personal_data("FIONA@example.com") == {"comments": 0, "notes": 1, "enquiries": 1, "outbox": 0}
     assert notebook.notes == {}
     assert not Enquiry.objects.exists()
 

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+from clinic import registries
+
+
+class CommentsConfig(AppConfig):
+    name = "comments"
+    verbose_name = "Comments"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # What comments contribute to the site-wide features of the base layer.
+        from comments import personal_data
+
+        registries.personal_data_providers.register("comments", personal_data.CommentsPersonalData(), order=20)
+        registries.admin_inbox.register("comments", personal_data.awaiting_moderation, order=10)

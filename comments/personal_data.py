@@ -1,0 +1,69 @@
+"""What the comments app contributes to the clinic's registries: personal data and the admin inbox."""
+
+from django.db import transaction
+from django.urls import reverse
+
+from comments.models import Comment
+
+
+class CommentsPersonalData:
+    """Comments written with one email address: a copy of them, or their erasure."""
+
+    label = "Comments"
+
+    def export(self, email):
+        comments = Comment.objects.by_email(email).prefetch_related("target").order_by("created_at", "pk")
+        return [
+            {
+                "id": comment.pk,
+                "on": str(comment.target),
+                "url": comment.get_absolute_url(),
+                "in_reply_to": comment.parent_id,
+                "name": comment.author_name,
+                "email": comment.author_email,
+                "comment": comment.body,
+                "status": comment.status,
+                "reply_from_the_clinic": comment.is_staff_reply,
+                "email_updates": comment.wants_updates,
+                "created_at": comment.created_at.isoformat(timespec="seconds"),
+                "consent_given_at": comment.consent_given_at.isoformat(timespec="seconds")
+                if comment.consent_given_at
+                else None,
+            }
+            for comment in comments
+        ]
+
+    @transaction.atomic
+    def erase(self, email):
+        """Delete the comments nobody answered; anonymise those with replies. Returns how many were touched.
+
+        A comment with replies is kept as an anonymous placeholder (no name, no email, the
+        text replaced by ``Comment.ERASED_TEXT``), so the clinic's answers and other
+        people's replies below it still read as a conversation.
+        """
+        deleted = 0
+        # Leaves first, repeatedly: once an author's own reply is gone, the comment above it may be a leaf.
+        while True:
+            count, _ = Comment.objects.by_email(email).filter(replies__isnull=True).delete()
+            if not count:
+                break
+            deleted += count
+        anonymised = Comment.objects.by_email(email).update(
+            author_name="Former commenter",
+            author_email="",
+            body=Comment.ERASED_TEXT,
+            wants_updates=False,
+            spam_reason="",
+        )
+        return deleted + anonymised
+
+
+def awaiting_moderation(user):
+    """(label, count, changelist URL) for comments awaiting moderation, or None."""
+    if not user.has_perm("comments.view_comment"):
+        return None
+    count = Comment.objects.pending().count()
+    if not count:
+        return None
+    label = "comment awaiting moderation" if count == 1 else "comments awaiting moderation"
+    return label, count, reverse("admin:comments_comment_changelist") + "?status=pending"

@@ -1,0 +1,177 @@
+"""Comments: submitting, moderating, and the emails about them.
+
+Every write queues its email in the outbox (clinic/outbox.py) inside the same transaction,
+so an email goes out exactly when the change it announces is committed, and a mail server
+that is slow or down never holds up or loses a patient's comment.
+"""
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from clinic.enquiries import notification_recipients
+from clinic.outbox import queue_email
+from comments.models import Comment
+
+logger = logging.getLogger(__name__)
+
+
+def submit_comment(*, target, author_name, author_email, body, parent=None, wants_updates=False, spam_reason=""):
+    """Store a visitor's comment on ``target`` (an article) and queue the moderators' email.
+
+    Caught spam is stored with status "spam" and ``spam_reason`` (never dropped, never
+    emailed). Otherwise the comment awaits moderation, unless COMMENTS_AUTO_APPROVE_KNOWN_EMAILS
+    is on and the address already has an approved comment. Returns the saved ``Comment``.
+    """
+    if spam_reason:
+        status = Comment.Status.SPAM
+    elif settings.COMMENTS_AUTO_APPROVE_KNOWN_EMAILS and Comment.objects.approved().by_email(author_email).exists():
+        status = Comment.Status.APPROVED
+    else:
+        status = Comment.Status.PENDING
+    with transaction.atomic():
+        comment = Comment.objects.create(
+            target=target,
+            parent=parent,
+            author_name=author_name,
+            author_email=author_email,
+            body=body,
+            status=status,
+            wants_updates=wants_updates,
+            spam_reason=spam_reason,
+            consent_given_at=timezone.now(),
+        )
+        if not spam_reason:
+            _queue_moderators_email(comment)
+    return comment
+
+
+def approve_comments(queryset):
+    """Approve these comments; commenters who asked are emailed (through the outbox). Returns the count."""
+    with transaction.atomic():
+        comments = list(queryset.exclude(status=Comment.Status.APPROVED).select_for_update())
+        for comment in comments:
+            comment.status = Comment.Status.APPROVED
+            comment.save(update_fields=["status"])
+            if comment.wants_updates and not comment.is_staff_reply:
+                _queue_approved_email(comment)
+    return len(comments)
+
+
+def set_comment_status(queryset, status):
+    """Mark these comments as spam or removed (hidden from the site). Returns the count."""
+    return queryset.exclude(status=status).update(status=status)
+
+
+def reply_as_clinic(*, comment, body, user):
+    """Publish ``user``'s reply to ``comment`` as the clinic, at once.
+
+    The comment answered is approved too (a reply under a hidden comment would make no
+    sense), and its author is emailed if they asked. Returns the reply.
+    """
+    with transaction.atomic():
+        if comment.status != Comment.Status.APPROVED:
+            approve_comments(Comment.objects.filter(pk=comment.pk))
+            comment.refresh_from_db()
+        reply = Comment.objects.create(
+            content_type_id=comment.content_type_id,
+            object_id=comment.object_id,
+            parent=comment,
+            author_name=user.get_full_name() or user.get_username(),
+            author_email=user.email or settings.DEFAULT_FROM_EMAIL,
+            body=body,
+            status=Comment.Status.APPROVED,
+            is_staff_reply=True,
+            staff_user=user,
+        )
+        if comment.wants_updates and comment.author_email:
+            _queue_reply_email(reply, answered=comment)
+    return reply
+
+
+def _context(comment):
+    site_url = settings.SITE_URL.rstrip("/")
+    return {
+        "comment": comment,
+        "target": comment.target,
+        "comment_url": site_url + comment.get_absolute_url(),
+        "admin_url": site_url + reverse("admin:comments_comment_change", args=[comment.pk]),
+    }
+
+
+def _queue_moderators_email(comment):
+    recipients = notification_recipients()
+    if not recipients:
+        logger.warning("Comment %s received but no address to notify: set CLINIC_NOTIFY_EMAILS.", comment.pk)
+        return
+    subject = f"New comment from {comment.author_name} on “{comment.target}”"
+    if comment.status == Comment.Status.APPROVED:
+        subject += " (published: known commenter)"
+    queue_email(
+        kind="comment_moderators",
+        to=recipients,
+        subject=subject,
+        body=render_to_string("comments/email/comment_moderators.txt", _context(comment)),
+    )
+
+
+def _queue_approved_email(comment):
+    queue_email(
+        kind="comment_approved",
+        to=[comment.author_email],
+        subject=f"Your comment on “{comment.target}” is published",
+        body=render_to_string("comments/email/comment_approved.txt", _context(comment)),
+    )
+
+
+def _queue_reply_email(reply, *, answered):
+    context = {**_context(reply), "answered": answered}
+    queue_email(
+        kind="comment_reply",
+        to=[answered.author_email],
+        subject=f"The clinic replied to your comment on “{reply.target}”",
+        body=render_to_string("comments/email/comment_reply.txt", context),
+    )
+
+
+def build_thread(comments, max_depth=3):
+    """Arrange ``comments`` (one query's rows) into a tree, returning the top-level ones.
+
+    Each comment gets ``thread_replies`` (its replies, oldest first) and ``depth`` (1 at
+    the top). Replies nested deeper than ``max_depth`` are shown at ``max_depth``, after
+    the comment they answer, so narrow screens keep a readable column. A reply whose
+    parent is not visible (spam, removed, awaiting moderation) is not shown either.
+    """
+    nodes = {comment.pk: comment for comment in comments}
+    for comment in comments:
+        comment.thread_replies = []
+        comment.depth = None
+    roots = []
+
+    def place(comment):
+        if comment.depth is not None:
+            return comment.depth > 0
+        comment.depth = 0  # guards against a cycle in imported data
+        if comment.parent_id is None:
+            comment.depth, comment.thread_holder = 1, None
+            roots.append(comment)
+            return True
+        parent = nodes.get(comment.parent_id)
+        if parent is None or not place(parent):
+            return False
+        holder = parent if parent.depth < max_depth else parent.thread_holder
+        comment.depth, comment.thread_holder = holder.depth + 1, holder
+        holder.thread_replies.append(comment)
+        return True
+
+    for comment in comments:
+        place(comment)
+    order = {comment.pk: index for index, comment in enumerate(comments)}
+    for comment in comments:
+        comment.thread_replies.sort(key=lambda reply: order[reply.pk])
+    roots.sort(key=lambda comment: order[comment.pk])
+    return roots

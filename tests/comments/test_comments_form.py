@@ -1,0 +1,217 @@
+"""Posting a comment on an article: what a reader sees, and what is stored."""
+
+import pytest
+
+from clinic.models import BlockedWord
+from comments.models import Comment
+from tests.factories import ArticleFactory, CommentFactory, comment_post_data
+from tests.mail import deliver_outbox
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _notify(settings, clinic_profile):
+    settings.CLINIC_NOTIFY_EMAILS = ["moderators@example.com"]
+
+
+@pytest.fixture
+def article(db):
+    return ArticleFactory()
+
+
+def post(client, article, **overrides):
+    return client.post(article.get_absolute_url(), comment_post_data(**overrides))
+
+
+def test_comment_form_and_privacy_note_are_on_the_article(client, article):
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Comments are public" in html
+    assert "do not share personal medical details" in html
+    assert 'href="/consultation/' in html or "book a consultation" in html
+    assert 'name="leave_blank"' in html
+    assert 'name="form_token"' in html
+
+
+def test_posted_comment_awaits_moderation_and_only_its_author_sees_it(client, article):
+    response = post(client, article)
+    comment = Comment.objects.get()
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"#comment-{comment.pk}")
+    assert comment.status == Comment.Status.PENDING
+    assert comment.consent_given_at is not None
+
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "awaiting moderation" in page
+    assert "Thank you, this was really helpful." in page
+
+    client.cookies.clear()
+    other = client.get(article.get_absolute_url()).content.decode()
+    assert "Thank you, this was really helpful." not in other
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"author_name": ""}, "author_name", "Enter your name."),
+        ({"author_email": ""}, "author_email", "Enter your email address."),
+        ({"author_email": "not-an-email"}, "author_email", "Enter an email address like name@example.com."),
+        ({"body": "   "}, "body", "Write your comment."),
+        ({"body": "x" * 3001}, "body", "Your comment must be 3000 characters or fewer (it has 3001)."),
+        ({"consent": ""}, "consent", "Tick the box to let us store your name, email and comment."),
+    ],
+)
+def test_bad_input_is_refused_with_a_message_and_text_kept(client, article, overrides, field, message):
+    data = {"body": "My words stay here."} | overrides
+    response = post(client, article, **data)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert response.context["comment_form"].has_error(field)
+    if field != "body":
+        assert "My words stay here." in response.content.decode()
+    assert 'aria-describedby="id_' in response.content.decode()
+    assert not Comment.objects.exists()
+
+
+def test_script_and_html_are_shown_escaped(client, article):
+    body = '<script>alert("x")</script> <b>bold</b>\nsecond line https://example.org/page'
+    CommentFactory(article=article, body=body)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert "&lt;b&gt;bold&lt;/b&gt;<br>second line" in html
+    assert '<a rel="nofollow ugc noopener" href="https://example.org/page">' in html
+
+
+def test_unicode_is_kept(client, article):
+    post(client, article, author_name="Siobhán Ní Bhriain", body="Diolch — très utile ✨ 漢字")
+    comment = Comment.objects.get()
+    assert comment.author_name == "Siobhán Ní Bhriain"
+    assert comment.body == "Diolch — très utile ✨ 漢字"
+
+
+def test_duplicate_comment_is_refused(client, article):
+    CommentFactory(article=article, author_email="morag@example.com", body="Same words.", status="pending")
+    response = post(client, article, body="Same words.")
+    assert response.status_code == 400
+    assert "We already have this comment from you" in response.content.decode()
+    assert Comment.objects.count() == 1
+
+
+def test_reply_to_an_approved_comment(client, article):
+    parent = CommentFactory(article=article)
+    assert "Reply to" in client.get(article.get_absolute_url() + f"?reply_to={parent.pk}").content.decode()
+    post(client, article, parent=str(parent.pk))
+    assert Comment.objects.get(author_email="morag@example.com").parent == parent
+
+
+@pytest.mark.parametrize("kind", ["other article", "pending", "spam"])
+def test_reply_to_a_comment_not_shown_here_is_refused(client, article, kind):
+    parent = CommentFactory() if kind == "other article" else CommentFactory(article=article, status=kind)
+    response = post(client, article, parent=str(parent.pk))
+    assert response.status_code == 400
+    assert "The comment you are replying to is not available" in response.content.decode()
+    assert Comment.objects.count() == 1
+
+
+def test_closed_article_shows_comments_and_refuses_new_ones(client):
+    article = ArticleFactory(is_commenting_open=False)
+    CommentFactory(article=article, body="An older comment.")
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "An older comment." in page
+    assert "Comments are closed on this article" in page
+    assert 'name="form_token"' not in page
+
+    response = post(client, article)
+    assert response.status_code == 302
+    followed = client.get(response["Location"]).content.decode()
+    assert "Comments are closed on this article, so your comment was not posted." in followed
+    assert Comment.objects.count() == 1
+
+
+def test_comments_close_automatically_after_the_set_number_of_days(client, settings):
+    settings.COMMENTS_CLOSE_AFTER_DAYS = 90
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    old = ArticleFactory(published_at=timezone.now() - timedelta(days=91))
+    assert not old.comments_open
+    post(client, old)
+    assert not Comment.objects.exists()
+    settings.COMMENTS_CLOSE_AFTER_DAYS = 0
+    assert old.comments_open
+
+
+def test_draft_and_unknown_articles_refuse_comments_with_404(client):
+    draft = ArticleFactory(status="draft", published_at=None)
+    assert post(client, draft).status_code == 404
+    assert client.post("/blog/no-such-article/", comment_post_data()).status_code == 404
+    assert not Comment.objects.exists()
+
+
+def test_known_email_is_approved_straight_away(client, article, settings):
+    CommentFactory(author_email="Morag@Example.com")
+    post(client, article)
+    assert Comment.objects.on(article).get().status == Comment.Status.APPROVED
+
+    settings.COMMENTS_AUTO_APPROVE_KNOWN_EMAILS = False
+    post(client, article, body="Another thought.")
+    assert Comment.objects.get(body="Another thought.").status == Comment.Status.PENDING
+
+
+# --- Spam rules: caught spam is stored as spam, never dropped -------------------------
+
+
+@pytest.mark.parametrize(
+    ("overrides", "reason"),
+    [
+        ({"leave_blank": "http://spam.example"}, "honeypot filled in"),
+        ({"form_token": "forged"}, "missing or forged form token"),
+        ({"body": "See https://a.example and https://b.example"}, "too many links"),
+    ],
+)
+def test_spam_is_stored_for_moderators_and_not_emailed(client, article, overrides, reason):
+    response = post(client, article, **overrides)
+    assert response.status_code == 302
+    comment = Comment.objects.get()
+    assert comment.status == Comment.Status.SPAM
+    assert comment.spam_reason == reason
+    assert deliver_outbox() == []
+    # The sender is told the same as anyone else, and does not see the spam on the page.
+    page = client.get(response["Location"]).content.decode()
+    assert "awaiting moderation" in page
+    assert comment.body not in page.split('id="comments"')[1].split("<form")[0]
+
+
+def test_sent_too_quickly_is_spam(client, article, settings):
+    from clinic.spam import make_form_token
+
+    settings.SPAM_MIN_FILL_SECONDS = 3
+    post(client, article, form_token=make_form_token("comment"))
+    assert Comment.objects.get().spam_reason == "sent too quickly"
+
+
+def test_blocked_word_marks_spam(client, article):
+    BlockedWord.objects.create(phrase="cheap pills")
+    post(client, article, body="Buy CHEAP PILLS today")
+    assert Comment.objects.get().spam_reason == "blocked word: cheap pills"
+
+
+def test_enquiry_token_is_not_accepted_for_comments(client, article):
+    import time
+
+    from clinic.spam import make_form_token
+
+    post(client, article, form_token=make_form_token("enquiry", now=time.time() - 60))
+    assert Comment.objects.get().spam_reason == "token from another form"
+
+
+def test_rate_limit_per_client(client, article, settings):
+    settings.SPAM_RATE_LIMIT = 2
+    for number in range(2):
+        assert post(client, article, body=f"Comment {number}").status_code == 302
+    response = post(client, article, body="One too many")
+    assert response.status_code == 429
+    assert "You have sent several messages in a short time" in response.content.decode()
+    assert Comment.objects.count() == 2
