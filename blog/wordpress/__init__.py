@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import Enum
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -46,7 +47,6 @@ from blog.wordpress.content import (
 )
 from clinic.images import reencode_image
 from clinic.models import RESERVED_PAGE_SLUGS, Page, Practitioner, Redirect
-from clinic.redirects import add_redirect
 from clinic.sanitise import sanitise_html
 from comments.models import Comment
 
@@ -60,6 +60,8 @@ EXPORT_NAMESPACE_RE = re.compile(r"^https?://wordpress\.org/export/")
 KINDS = ("authors", "categories", "tags", "posts", "pages", "comments", "images", "redirects")
 UPLOADS_MARKER = "/wp-content/uploads/"
 MEDIA_PREFIX = "wordpress"
+# Rows written per statement when the import writes in bulk.
+BATCH_SIZE = 1000
 
 
 class ExportError(Exception):
@@ -84,17 +86,26 @@ def _fields(element):
 def _read(path, on_item, on_channel_element):
     """Stream ``path``, calling ``on_item`` for each <item> and ``on_channel_element`` for the rest."""
     version = None
+    channel = None
     try:
-        for _event, element in iterparse(str(path), events=("end",), forbid_dtd=True):
+        for event, element in iterparse(str(path), events=("start", "end"), forbid_dtd=True):
+            if event == "start":
+                if element.tag == "channel":
+                    channel = element
+                continue
             name = _name(element.tag)
             if name == "wp:wxr_version":
                 version = (element.text or "").strip()
             if name == "item":
                 on_item(element)
-                element.clear()
             elif name in ("wp:author", "wp:category", "wp:tag", "wp:term"):
                 on_channel_element(name, element)
-                element.clear()
+            else:
+                continue
+            # Forget what was read, the element itself too: memory stays flat however long the file.
+            element.clear()
+            if channel is not None and len(channel) and channel[-1] is element:
+                del channel[-1]
     except ParseError as error:
         line, column = getattr(error, "position", (0, 0))
         reason = str(error).split(":")[0]
@@ -245,6 +256,8 @@ def new_comment(*, article, **values):
 
 def fingerprint(*values):
     """A short digest of the values an imported row holds, to notice later edits by staff."""
+    # A status is an enum member in memory but a plain string when read back: digest the value.
+    values = tuple(value.value if isinstance(value, Enum) else value for value in values)
     return hashlib.md5(repr(values).encode(), usedforsecurity=False).hexdigest()
 
 
@@ -391,17 +404,35 @@ class WordPressImporter:
             self.objects[kind][wp_id] = object_id
             self.fingerprints[kind][wp_id] = digest
         self.redirects = dict(Redirect.objects.values_list("old_path", "new_path"))
+        self.stored_redirects = dict(self.redirects)
+        self.redirect_sources = defaultdict(set)  # new path → old paths leading to it
+        for old, new in self.redirects.items():
+            self.redirect_sources[new].add(old)
+        self.pending_items = {}
+        self.pending_links = []
+        self.pending_comments, self.pending_comment_count = [], 0
+        self.article_slugs = set(Article.objects.values_list("slug", flat=True))
+        # The terms each article has now, read once, so a re-import only writes the differences.
+        self.linked_categories, self.linked_tags = defaultdict(set), defaultdict(set)
+        for article_pk, category_pk in Article.categories.through.objects.values_list("article_id", "category_id"):
+            self.linked_categories[article_pk].add(category_pk)
+        for article_pk, tag_pk in Article.tags.through.objects.values_list("article_id", "tag_id"):
+            self.linked_tags[article_pk].add(tag_pk)
         self.page_slugs_taken = set(Page.objects.values_list("slug", flat=True))
         self._import_authors()
         self._import_terms()
         self.deferred_post_redirects = []
         _read(self.path, self._import_item, lambda name, element: None)
+        self._write_comments()
+        self._write_links()
         for slug, target in self.deferred_post_redirects:
             # WordPress served posts and pages from the same /<slug>/ space; a page wins.
             if slug not in self.page_slugs_taken and slug not in RESERVED_PAGE_SLUGS:
                 self._redirect(f"/{slug}/", target)
         self._import_attachments()
         self._import_feed_redirects()
+        self._write_items()
+        self._write_redirects()
         if self.shortcodes:
             listed = ", ".join(f"[{name}] ×{count}" for name, count in sorted(self.shortcodes.items()))
             self.report.notes.append(f"Shortcodes converted or removed: {listed}.")
@@ -421,11 +452,30 @@ class WordPressImporter:
 
     def _remember(self, kind, wp_id, object_id, digest=""):
         if self.objects[kind].get(wp_id) != object_id or self.fingerprints[kind].get(wp_id) != digest:
-            WordPressItem.objects.update_or_create(
-                kind=kind, wordpress_id=wp_id, defaults={"object_id": object_id, "fingerprint": digest}
+            self.pending_items[(kind, wp_id)] = WordPressItem(
+                kind=kind, wordpress_id=wp_id, object_id=object_id, fingerprint=digest
             )
             self.objects[kind][wp_id] = object_id
             self.fingerprints[kind][wp_id] = digest
+            if len(self.pending_items) >= BATCH_SIZE:
+                self._write_items()
+
+    def _write_links(self):
+        """Store the categories and tags of the new articles, one statement per kind."""
+        for through in (Article.categories.through, Article.tags.through):
+            through.objects.bulk_create([link for link in self.pending_links if isinstance(link, through)])
+        self.pending_links = []
+
+    def _write_items(self):
+        """Store the remembered items in one statement per batch (new rows and changed ones)."""
+        WordPressItem.objects.bulk_create(
+            self.pending_items.values(),
+            batch_size=BATCH_SIZE,
+            update_conflicts=True,
+            unique_fields=["kind", "wordpress_id"],
+            update_fields=["object_id", "fingerprint"],
+        )
+        self.pending_items = {}
 
     def _known(self, kind, wp_id, model, current_fingerprint, kind_label, label):
         """(object, may_update) for an item imported before; reports deleted and edited ones.
@@ -448,17 +498,47 @@ class WordPressImporter:
         return obj, True
 
     def _redirect(self, old_path, new_path):
+        """Point ``old_path`` at ``new_path`` in memory, collapsing chains as ``add_redirect`` does.
+
+        The redirects are written once, at the end of the run (``_write_redirects``).
+        """
         if not old_path or old_path == new_path or len(old_path) > 500:
             return
         if self.redirects.get(old_path) == new_path:
             self.report.count("redirects", "unchanged")
             return
         self.report.count("redirects", "updated" if old_path in self.redirects else "created")
-        add_redirect(old_path=old_path, new_path=new_path)
-        # add_redirect rewrites chains; keep the local copy in step for the checks above.
-        self.redirects = {old: (new_path if new == old_path else new) for old, new in self.redirects.items()}
-        self.redirects.pop(new_path, None)
+        # A redirect away from the new address goes (the page is back there) ...
+        gone = self.redirects.pop(new_path, None)
+        if gone is not None:
+            self.redirect_sources[gone].discard(new_path)
+        # ... and those that led to the old address now lead straight to the new one.
+        for source in self.redirect_sources.pop(old_path, set()):
+            self.redirects[source] = new_path
+            self.redirect_sources[new_path].add(source)
+        previous = self.redirects.get(old_path)
+        if previous is not None:
+            self.redirect_sources[previous].discard(old_path)
         self.redirects[old_path] = new_path
+        self.redirect_sources[new_path].add(old_path)
+
+    def _write_redirects(self):
+        """Write the redirects that differ from the stored ones: a few statements, not one per row."""
+        removed = [old for old in self.stored_redirects if old not in self.redirects]
+        changed = [
+            Redirect(old_path=old, new_path=new, is_permanent=True)
+            for old, new in self.redirects.items()
+            if self.stored_redirects.get(old) != new
+        ]
+        for start in range(0, len(removed), BATCH_SIZE):
+            Redirect.objects.filter(old_path__in=removed[start : start + BATCH_SIZE]).delete()
+        Redirect.objects.bulk_create(
+            changed,
+            batch_size=BATCH_SIZE,
+            update_conflicts=True,
+            unique_fields=["old_path"],
+            update_fields=["new_path", "is_permanent"],
+        )
 
     # --- Authors and terms --------------------------------------------------------
 
@@ -601,9 +681,8 @@ class WordPressImporter:
         else:
             content = self._shortcodes(content, item, label, kind, titles)
             content = autop(convert_bare_urls(content, titles))
-        content = re.sub(r"<(/?)h1\b", r"<\1h2", content, flags=re.IGNORECASE)
-        content = re.sub(r"<(/?)h[56]\b", r"<\1h4", content, flags=re.IGNORECASE)
-        return tidy(self._rewrite_images(content, label, kind))
+        # Tidied again after the allow-list: unwrapping blocks can leave empty elements behind.
+        return tidy(sanitise_html(tidy(self._rewrite_images(content, label, kind))))
 
     def _shortcodes(self, content, item, label, kind, titles):
         def image(attachment_id, caption=""):
@@ -681,10 +760,10 @@ class WordPressImporter:
             attrs = _attributes(match.group(0)[4:])
             src = html.unescape(attrs.get("src", ""))
             stored = self._store_image(src, label)
+            alt = html.unescape(attrs.get("alt", "")).strip() or self._attachment_alt(attrs, src)
             if stored:
-                alt = escape(html.unescape(attrs.get("alt", "")))
-                return f'<img src="{escape(default_storage.url(stored))}" alt="{alt}">'
-            return escape(html.unescape(attrs.get("alt", "")))
+                return f'<img src="{escape(default_storage.url(stored))}" alt="{escape(alt)}">'
+            return escape(alt)
 
         def relink(match):
             href = html.unescape(match.group(3))
@@ -699,6 +778,14 @@ class WordPressImporter:
         content = A_HREF_RE.sub(relink, content)
         # A link that held only a removed image would be an empty link.
         return re.sub(r"<a\b[^>]*>\s*</a>", "", content)
+
+    def _attachment_alt(self, attrs, src):
+        """The media library's alt text for an image the editor left without one."""
+        match = re.search(r"\bwp-image-(\d+)", attrs.get("class", ""))
+        attachment = self.attachments.get(int(match.group(1))) if match else None
+        if attachment is None:
+            attachment = next((a for a in self.attachments.values() if a["url"] and a["url"] == src), None)
+        return attachment["alt"] if attachment else ""
 
     def _uploads_path(self, url):
         path = unquote(urlsplit(url).path)
@@ -843,9 +930,9 @@ class WordPressImporter:
             "seo_description": Truncator(_yoast(item["meta"].get("_yoast_wpseo_metadesc"), title)).chars(160),
         }
         slug = self._slug(item)[:200] or "article"
-        if article is None:
-            taken = set(Article.objects.filter(slug__startswith=slug[:50]).values_list("slug", flat=True))
-            free = self._free_slug(slug, taken)
+        created = article is None
+        if created:
+            free = self._free_slug(slug, self.article_slugs)
             if free != slug:
                 self.report.problem(
                     "posts", label, f"an article already uses /{slug}/; imported as “{free}”", skipped=False
@@ -853,6 +940,7 @@ class WordPressImporter:
             article = Article(slug=free, **values)
             self._apply_cover(article, item, label)
             article.save()
+            self.article_slugs.add(article.slug)
             self.report.count("posts", "created")
         elif may_update:
             self._apply_cover(article, item, label)
@@ -875,8 +963,21 @@ class WordPressImporter:
                     )
                 elif domain == "post_tag":
                     tag_pks.append(self._term_pk(Tag, "tags", "tag", self.tags, nicename, name))
-            article.categories.set([pk for pk in category_pks if pk])
-            article.tags.set([pk for pk in tag_pks if pk])
+            category_pks = list(dict.fromkeys(pk for pk in category_pks if pk))
+            tag_pks = list(dict.fromkeys(pk for pk in tag_pks if pk))
+            if created:
+                # A new article has no terms yet: its links are written in bulk with the others.
+                self.pending_links.extend(
+                    [Article.categories.through(article_id=article.pk, category_id=pk) for pk in category_pks]
+                    + [Article.tags.through(article_id=article.pk, tag_id=pk) for pk in tag_pks]
+                )
+                if len(self.pending_links) >= BATCH_SIZE:
+                    self._write_links()
+            else:
+                if set(category_pks) != self.linked_categories[article.pk]:
+                    article.categories.set(category_pks)
+                if set(tag_pks) != self.linked_tags[article.pk]:
+                    article.tags.set(tag_pks)
         if article.status == Article.Status.PUBLISHED:
             self._post_redirects(item, wp_id, article.get_absolute_url())
         self._import_comments(article, item, label)
@@ -1066,46 +1167,63 @@ class WordPressImporter:
                 changed.append((wp_id, comment))
             else:
                 self.report.count("comments", "unchanged")
-        Comment.objects.bulk_create([comment for _wp_id, comment in new])
-        WordPressItem.objects.bulk_create(
-            [
-                WordPressItem(kind="comment", wordpress_id=wp_id, object_id=c.pk, fingerprint=comment_fingerprint(c))
-                for wp_id, c in new
-            ]
-        )
-        for wp_id, comment in new:
+        # Written with the comments of other posts, a batch at a time.
+        self.pending_comments.append((label, rows, new, changed, kept, existing))
+        self.pending_comment_count += len(rows)
+        if self.pending_comment_count >= BATCH_SIZE:
+            self._write_comments()
+
+    def _write_comments(self):
+        """Store the comments of the posts read since the last batch, then thread them."""
+        batch, self.pending_comments, self.pending_comment_count = self.pending_comments, [], 0
+        known = self.objects["comment"]
+        digests = self.fingerprints["comment"]
+        new = [pair for _label, _rows, post_new, *_rest in batch for pair in post_new]
+        changed = [pair for _label, _rows, _new, post_changed, *_rest in batch for pair in post_changed]
+        Comment.objects.bulk_create([comment for _wp_id, comment in new], batch_size=BATCH_SIZE)
+        for wp_id, comment in new + changed:
             known[wp_id] = comment.pk
             digests[wp_id] = comment_fingerprint(comment)
-            existing[comment.pk] = comment
-            kept.add(wp_id)
         if changed:
             Comment.objects.bulk_update(
                 [comment for _wp_id, comment in changed],
                 ["author_name", "author_email", "body", "status", "created_at"],
+                batch_size=BATCH_SIZE,
             )
-            for wp_id, comment in changed:
-                digests[wp_id] = comment_fingerprint(comment)
-                WordPressItem.objects.filter(kind="comment", wordpress_id=wp_id).update(fingerprint=digests[wp_id])
+        WordPressItem.objects.bulk_create(
+            [
+                WordPressItem(kind="comment", wordpress_id=wp_id, object_id=c.pk, fingerprint=digests[wp_id])
+                for wp_id, c in new + changed
+            ],
+            batch_size=BATCH_SIZE,
+            update_conflicts=True,
+            unique_fields=["kind", "wordpress_id"],
+            update_fields=["fingerprint"],
+        )
         self.report.count("comments", "created", len(new))
         self.report.count("comments", "updated", len(changed))
         # Threads: set parents once every comment of the post has a primary key.
         reparented = []
-        for wp_id, parent_wp_id, is_staff, _values in rows:
-            if wp_id not in kept:
-                continue
-            comment = existing[known[wp_id]]
-            parent_pk = known.get(parent_wp_id) if parent_wp_id else None
-            if parent_pk is not None and parent_pk not in existing:
-                parent_pk = None
-            if parent_wp_id and parent_pk is None:
-                self.report.problem(
-                    "comments", f"{wp_id} on {label}", "answers a comment that was not imported", skipped=False
-                )
-            # A staff reply is marked as the clinic's; a reply needs a comment to answer.
-            staff_reply = is_staff and parent_pk is not None
-            if comment.parent_id != parent_pk or comment.is_staff_reply != staff_reply:
-                comment.parent_id = parent_pk
-                comment.is_staff_reply = staff_reply
-                reparented.append(comment)
+        for label, rows, post_new, _changed, kept, existing in batch:
+            for wp_id, comment in post_new:
+                existing[comment.pk] = comment
+                kept.add(wp_id)
+            for wp_id, parent_wp_id, is_staff, _values in rows:
+                if wp_id not in kept:
+                    continue
+                comment = existing[known[wp_id]]
+                parent_pk = known.get(parent_wp_id) if parent_wp_id else None
+                if parent_pk is not None and parent_pk not in existing:
+                    parent_pk = None
+                if parent_wp_id and parent_pk is None:
+                    self.report.problem(
+                        "comments", f"{wp_id} on {label}", "answers a comment that was not imported", skipped=False
+                    )
+                # A staff reply is marked as the clinic's; a reply needs a comment to answer.
+                staff_reply = is_staff and parent_pk is not None
+                if comment.parent_id != parent_pk or comment.is_staff_reply != staff_reply:
+                    comment.parent_id = parent_pk
+                    comment.is_staff_reply = staff_reply
+                    reparented.append(comment)
         if reparented:
-            Comment.objects.bulk_update(reparented, ["parent", "is_staff_reply"])
+            Comment.objects.bulk_update(reparented, ["parent", "is_staff_reply"], batch_size=BATCH_SIZE)

@@ -38,6 +38,13 @@ PROVIDERS = {
     "wordpress.tv": "video on WordPress.tv",
 }
 LIST_TAGS = {"ul", "ol"}
+HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# Dropped when they hold no text and no image: empty paragraphs, headings and links.
+DROPPED_WHEN_EMPTY = {"p", "a"} | HEADING_TAGS
+NAMED_IMAGE_RE = re.compile(r"<img\b[^>]*\balt\s*=\s*(['\"])\s*[^'\"\s]", re.IGNORECASE)
+HEADING_RE = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
+# The page's title is the <h1>; the site's allow-list keeps <h2> to <h4>.
+TOP_HEADING, LOWEST_HEADING = 2, 4
 VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "col", "area", "embed", "param", "track"}
 
 
@@ -120,7 +127,8 @@ def strip_block_comments(content):
 
 
 class _Tidy(HTMLParser):
-    """Drops empty paragraphs and turns a paragraph sitting directly in a list into an item."""
+    """Drops empty paragraphs, headings and links, unwraps links without an address and
+    turns a paragraph sitting directly in a list into an item."""
 
     def __init__(self):
         super().__init__(convert_charrefs=False)
@@ -132,6 +140,8 @@ class _Tidy(HTMLParser):
         renamed = None
         if tag == "p" and self.stack and self.stack[-1][0] in LIST_TAGS:
             renamed, text = "li", "<li>"
+        if tag == "a" and not dict(attrs).get("href", "").strip():
+            renamed, text = "", ""  # a link to nowhere (an unfinished button): keep its text only
         if tag == "li" and self.stack and self.stack[-1][0] == "p":
             # A list item can't live in a paragraph: close the paragraph first.
             self.handle_endtag("p")
@@ -152,12 +162,17 @@ class _Tidy(HTMLParser):
         while self.stack:
             open_tag, start, renamed = self.stack.pop()
             inner = "".join(self.out[start + 1 :])
-            if open_tag == "p" and "<img" not in inner and not strip_tags(inner).replace("&nbsp;", "").strip():
-                del self.out[start:]
-                if open_tag == tag:
-                    return
-                continue
-            self.out.append(f"</{renamed or open_tag}>")
+            if open_tag in DROPPED_WHEN_EMPTY and not _has_text(inner):
+                if "<img" not in inner.lower():
+                    del self.out[start:]
+                    if open_tag == tag:
+                        return
+                    continue
+                if open_tag == "a" and not NAMED_IMAGE_RE.search(inner):
+                    # A link around an image without alt text has no name: keep the image only.
+                    self.out[start], renamed = "", ""
+            if renamed != "":
+                self.out.append(f"</{renamed or open_tag}>")
             if open_tag == tag:
                 return
 
@@ -180,8 +195,35 @@ class _Tidy(HTMLParser):
         return "".join(self.out)
 
 
+def _has_text(inner):
+    return bool(strip_tags(inner).replace("&nbsp;", "").replace("\xa0", "").strip())
+
+
+def order_headings(content):
+    """Renumber headings so the first level under the page title is <h2> and no level is skipped.
+
+    A heading becomes one level below the nearest earlier heading of a higher original level
+    (WordPress posts often start at <h3>, or jump from <h2> to <h5>); levels past <h4> stay <h4>.
+    """
+    opened = []  # (original level, new level) of the headings above the current one
+    current = TOP_HEADING
+
+    def renumber(match):
+        nonlocal current
+        closing, level = match.group(1), int(match.group(2))
+        if closing:
+            return f"</h{current}"
+        while opened and opened[-1][0] >= level:
+            opened.pop()
+        current = min(opened[-1][1] + 1 if opened else TOP_HEADING, LOWEST_HEADING)
+        opened.append((level, current))
+        return f"<h{current}"
+
+    return HEADING_RE.sub(renumber, content)
+
+
 def tidy(content):
-    """Remove empty paragraphs and paragraphs directly inside lists (both invalid or noise)."""
+    """Remove empty paragraphs, headings and links and paragraphs directly inside lists; order headings."""
     parser = _Tidy()
     parser.feed(content)
-    return re.sub(r"\n{3,}", "\n\n", parser.close()).strip()
+    return order_headings(re.sub(r"\n{3,}", "\n\n", parser.close()).strip())

@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -195,3 +196,36 @@ def test_failure_midway_leaves_nothing_and_no_files(db, monkeypatch, settings):
     assert not Article.objects.exists()
     assert not Comment.objects.exists()
     assert not list((Path(settings.MEDIA_ROOT) / "wordpress").rglob("*.png"))
+
+
+def test_import_redirects_join_existing_ones_in_one_hop_and_replace_conflicting_ones(db):
+    # Made by hand before the import: an even older address that led to the WordPress post,
+    # and a redirect away from the address the imported article will have.
+    Redirect.objects.create(old_path="/sunscreen-2019/", new_path="/2023/05/14/sunscreen-scottish-spring/")
+    Redirect.objects.create(old_path="/blog/sunscreen-scottish-spring/", new_path="/blog/")
+    report = run()
+    target = "/blog/sunscreen-scottish-spring/"
+    assert Redirect.objects.get(old_path="/sunscreen-2019/").new_path == target
+    assert Redirect.objects.get(old_path="/2023/05/14/sunscreen-scottish-spring/").new_path == target
+    assert not Redirect.objects.filter(old_path=target).exists()
+    assert not Redirect.objects.filter(new_path__in=Redirect.objects.values("old_path")).exists()
+    created = Redirect.objects.count()
+    assert "redirects" in report
+    # A second run writes nothing new and changes nothing.
+    stored = set(Redirect.objects.values_list("old_path", "new_path", "is_permanent"))
+    run()
+    assert Redirect.objects.count() == created
+    assert set(Redirect.objects.values_list("old_path", "new_path", "is_permanent")) == stored
+
+
+def test_running_the_import_again_leaves_every_untouched_row_unchanged(db):
+    def counts(report, kind):
+        return [int(n) for n in re.search(rf"^{kind} +(\d+) +(\d+) +(\d+) +(\d+)", report, re.M).groups()]
+
+    first = run()
+    second = run()
+    # Nothing was changed here, so every row the first run created is unchanged, none is "changed on this site".
+    assert "on this site" not in second
+    for kind in ("posts", "pages", "comments"):
+        created, _updated, _unchanged, skipped = counts(first, kind)
+        assert counts(second, kind) == [0, 0, created, skipped], kind
