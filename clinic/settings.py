@@ -222,8 +222,6 @@ SPAM_MAX_LINKS = env_int("SPAM_MAX_LINKS", 1)
 PRICE_CONFIRMATION_MONTHS = env_int("PRICE_CONFIRMATION_MONTHS", 6)
 
 # --- Comments (comments/services.py) -------------------------------------------
-# Someone with an approved comment has been vetted once; their next comment skips the queue.
-COMMENTS_AUTO_APPROVE_KNOWN_EMAILS = env_bool("COMMENTS_AUTO_APPROVE_KNOWN_EMAILS", True)
 # Old articles attract mostly spam; 0 keeps comments open for ever.
 COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", 90)
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from clinic.models import Enquiry, OutboxEmail
 from comments.models import Comment
-from tests.factories import ArticleFactory, CommentFactory, UserFactory, comment_post_data
+from tests.factories import ArticleFactory, CommentFactory, PractitionerFactory, UserFactory, comment_post_data
 from tests.mail import deliver_outbox
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +27,7 @@ def _notify(settings, clinic_profile):
 def moderator(client):
     user = UserFactory(is_staff=True)
     user.groups.add(Group.objects.get(name="Moderators"))
+    PractitionerFactory(name="Dr Ailsa Munro", user=user)  # replies are signed with a public name
     client.force_login(user)
     return user
 
@@ -96,6 +97,7 @@ def test_moderator_edits_and_replies_as_the_clinic(client, moderator):
     reply = comment.replies.get()
     assert reply.is_staff_reply
     assert reply.staff_user == moderator
+    assert reply.author_name == "Dr Ailsa Munro"
     assert reply.status == "approved"
     subjects = [message.subject for message in deliver_outbox()]
     # Approving the answered comment and replying to it: one email each, no more.
