@@ -142,6 +142,7 @@ class CommentAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ["css/admin_moderation.css"]}
+        js = ["js/admin_moderation.js"]
 
     def get_list_display(self, request):
         # The row buttons depend on who is looking (may they reply, under which name), so the
