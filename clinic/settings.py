@@ -198,9 +198,15 @@ SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Where consultation enquiries and moderation notices go; the clinic profile's email
 # address is used when this is empty.
 CLINIC_NOTIFY_EMAILS = env_list("CLINIC_NOTIFY_EMAILS")
-# The public address, e.g. https://www.example.co.uk: emails sent outside a request (the
-# comment notification retries) need it for their links. Empty: links are paths only.
-SITE_URL = env("SITE_URL", "")
+# The public address, e.g. https://www.example.co.uk. Every link in an email is built from
+# it (emails are sent by the outbox worker, outside any request), so production refuses to
+# start without it rather than send links that open nowhere.
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+if not DEBUG and not SITE_URL:
+    raise ImproperlyConfigured(
+        "SITE_URL must be set when DEBUG is off, e.g. SITE_URL=https://www.example-clinic.co.uk: links in "
+        "emails are built from it (see README.md, 'Configuration')."
+    )
 # Every email is queued in the outbox table and sent by `manage.py send_outbox` (clinic/outbox.py).
 # A failed send is retried after OUTBOX_RETRY_SECONDS, doubling each time, up to this many attempts.
 OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 8)

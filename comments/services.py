@@ -112,7 +112,7 @@ def reply_as_clinic(*, comment, body, user):
 
 
 def _context(comment):
-    site_url = settings.SITE_URL.rstrip("/")
+    site_url = settings.SITE_URL
     return {
         "comment": comment,
         "health_flags": health.kinds(comment.body),

@@ -138,13 +138,22 @@ def test_article_admin_lists_comment_counts(admin_client, django_assert_max_num_
 # --- Email -----------------------------------------------------------------------------
 
 
-def test_moderators_hear_about_new_comments_through_the_outbox(client):
+def test_moderators_hear_about_new_comments_through_the_outbox(client, settings, clinic_profile):
+    settings.SITE_URL = "https://www.clinic.example"
     article = ArticleFactory()
     client.post(article.get_absolute_url(), comment_post_data(body="Hello <b>there</b>"))
     assert mail.outbox == []
     [email] = deliver_outbox()
     assert email.to == ["moderators@example.com"]
     assert "Hello <b>there</b>" in email.body
+    # Links a mail client can open, a sender with the clinic's name, and an HTML part that escapes the text.
+    comment = Comment.objects.get()
+    admin_url = "https://www.clinic.example" + reverse("admin:comments_comment_change", args=[comment.pk])
+    assert admin_url in email.body
+    assert email.from_email.startswith(clinic_profile.name)
+    [(html, _mimetype)] = email.alternatives
+    assert "Hello &lt;b&gt;there&lt;/b&gt;" in html
+    assert f'<a href="{admin_url}"' in html
     assert OutboxEmail.objects.get().status == OutboxEmail.Status.SENT
     assert deliver_outbox() == [email]  # a second pass sends nothing again
 
