@@ -20,8 +20,8 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
-from django.utils.html import escape
 from django.utils import timezone
+from django.utils.html import escape
 
 from clinic.models import ClinicProfile, OutboxEmail
 
@@ -53,7 +53,7 @@ def queue_email(*, to, subject, body, html_body=None, reply_to=None, from_email=
 
 
 def sender():
-    """``DEFAULT_FROM_EMAIL`` shown under the clinic's name ("Kelvin Skin Clinic <hello@…>"), unless it names itself."""
+    """``DEFAULT_FROM_EMAIL`` under the clinic's name ("Kelvin Skin Clinic <hello@…>"), unless it names itself."""
     name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
     if name or not address:
         return settings.DEFAULT_FROM_EMAIL
