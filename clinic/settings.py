@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "reversion",
     # Demo content loads in this order: articles link to practitioners and treatments.
     "clinic",
+    "clinic.limits",
     "treatments",
     "blog",
     "comments",
@@ -127,6 +128,10 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rate limits and used form tokens must be seen by every worker and survive restarts: in
+# Redis when there is one, otherwise in the database (clinic/limits/counters.py), never in
+# a process's memory.
+RATE_LIMIT_STORE = "cache" if REDIS_URL else "database"
 
 # Sessions live in the database so any web process can serve any request.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -143,15 +148,29 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Staff log-in throttling: five wrong passwords for one username from one client lock
-# that pair out for 15 minutes, without locking the real user out from elsewhere.
+# Proxies in front of the app (load balancer, nginx): the client's address is read from
+# X-Forwarded-For that many hops back (clinic/client_address.py), for spam defence, rate
+# limits and log-in throttling alike.
+PROXY_COUNT = env_int("PROXY_COUNT", 0)
+# Staff log-in throttling (django-axes, with the policy in clinic/login_throttle.py): a
+# username from one address is locked after AXES_FAILURE_LIMIT wrong passwords; an
+# address after LOGIN_ADDRESS_FAILURE_LIMIT across all usernames; a username from every
+# address it has never logged in from after LOGIN_ACCOUNT_FAILURE_LIMIT. Counts are in
+# the database, so every worker and server sees them; each lock lasts AXES_COOLOFF_TIME.
+AXES_HANDLER = "clinic.login_throttle.LoginThrottleHandler"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 20)
+LOGIN_ACCOUNT_FAILURE_LIMIT = env_int("LOGIN_ACCOUNT_FAILURE_LIMIT", 100)
+# Addresses a user logged in from successfully within this many days stay open to them
+# when their account is under attack from elsewhere.
+LOGIN_KNOWN_ADDRESS_DAYS = env_int("LOGIN_KNOWN_ADDRESS_DAYS", 90)
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], ["ip_address"], ["username"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "clinic/login_locked.html"
-# Behind a proxy, set to the number of proxies in front so the client address is right.
-AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0) or None
+AXES_LOCKOUT_CALLABLE = "clinic.login_throttle.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "clinic.client_address.client_address"
+# Every failed log-in is kept for staff to review in the admin (Access failure logs).
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_VERBOSE = False
 
 # --- Internationalisation ----------------------------------------------------

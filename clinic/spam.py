@@ -5,28 +5,34 @@ Any public form (the consultation enquiry now, article comments later) mixes in
 
 - a honeypot field people never see and bots tend to fill;
 - a signed token holding the time the form was shown, so a form sent back faster than a
-  person could type is caught, and a forged or missing token too;
+  person could type is caught, and a forged or missing token too; each token is accepted
+  once, so a captured submission cannot be replayed;
 - a link limit and the staff-edited ``BlockedWord`` list, over the fields named in
   ``spam_text_fields``;
 - duplicate detection, through the form's ``is_duplicate()`` hook;
-- a per-client rate limit kept in the cache under a keyed hash of the client's address,
-  so no address is ever stored.
+- a per-client rate limit counted in the store every worker shares
+  (``clinic/limits/counters.py``) under a keyed hash of the client's address, so no
+  address is ever stored.
 
-Duplicates, rate limits and expired forms are shown to the sender as form errors. The
+Duplicates, replays, rate limits and expired forms are shown to the sender as form errors. The
 other checks set ``form.spam_reason`` instead of failing, so the caller stores the
 submission flagged as spam for staff to review: nothing is silently dropped, and a bot
 learns nothing from the response.
 """
 
+import hashlib
 import re
+import secrets
 import time
 
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.crypto import salted_hmac
+
+from clinic.client_address import client_address
+from clinic.limits.counters import count_hit, use_once
 
 TOKEN_SALT = "clinic.spam.form-token"  # noqa: S105 (a namespace for signing, not a secret)
 LINK_PATTERN = re.compile(r"(https?://|www\.|<a\s|\[url)", re.IGNORECASE)
@@ -34,6 +40,7 @@ LINK_PATTERN = re.compile(r"(https?://|www\.|<a\s|\[url)", re.IGNORECASE)
 RATE_LIMITED = "rate_limited"
 DUPLICATE = "duplicate"
 EXPIRED = "expired"
+REPLAYED = "replayed"
 
 
 def setting(name):
@@ -51,20 +58,15 @@ def setting(name):
 def client_fingerprint(request):
     """A keyed one-way hash of the client's address: enough to count requests, useless to identify anyone.
 
-    Behind proxies, the address is read from X-Forwarded-For with the same number of
-    trusted hops as the log-in throttle (the ``PROXY_COUNT`` environment variable).
+    The address is the one log-in throttling sees too (``clinic/client_address.py``).
     """
-    address = request.META.get("REMOTE_ADDR", "")
-    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", None) or 0
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    if proxies and len(forwarded) >= proxies:
-        address = forwarded[-proxies]
-    return salted_hmac("clinic.spam.client", address).hexdigest()
+    return salted_hmac("clinic.spam.client", client_address(request)).hexdigest()
 
 
 def make_form_token(form_name, now=None):
-    """A signed token recording which form was shown and when."""
-    return signing.dumps({"form": form_name, "shown_at": now if now is not None else time.time()}, salt=TOKEN_SALT)
+    """A signed token recording which form was shown and when; a random id makes each one unique."""
+    shown_at = now if now is not None else time.time()
+    return signing.dumps({"form": form_name, "shown_at": shown_at, "id": secrets.token_hex(8)}, salt=TOKEN_SALT)
 
 
 def count_links(text):
@@ -98,6 +100,9 @@ class SpamDefenceMixin:
     )
     expired_message = (
         "This form was open for a long time and has expired. Please check your details and send it again."
+    )
+    replayed_message = (
+        "This form was already sent once. If you meant to send it again, check your details below and press send."
     )
 
     def __init__(self, *args, client="", **kwargs):
@@ -136,19 +141,24 @@ class SpamDefenceMixin:
         reason = self._token_problem()
         if reason == EXPIRED:
             raise forms.ValidationError(self.expired_message, code=EXPIRED)
+        if self._token_is_genuine and not self._first_use_of_token():
+            raise forms.ValidationError(self.replayed_message, code=REPLAYED)
         self.spam_reason = reason or self._content_problem(cleaned_data)
         if self._over_rate_limit():
             raise forms.ValidationError(self.rate_limit_message, code=RATE_LIMITED)
         return cleaned_data
 
     def _token_problem(self):
-        if self.cleaned_data.get(self.honeypot_name):
-            return "honeypot filled in"
         try:
             token = signing.loads(self._submitted_token, salt=TOKEN_SALT)
         except signing.BadSignature:
+            token = None
+        self._token_is_genuine = isinstance(token, dict) and token.get("form") == self.spam_form_name
+        if self.cleaned_data.get(self.honeypot_name):
+            return "honeypot filled in"
+        if token is None:
             return "missing or forged form token"
-        if not isinstance(token, dict) or token.get("form") != self.spam_form_name:
+        if not self._token_is_genuine:
             return "token from another form"
         # The signature vouches for shown_at, so the form's age can be read from it.
         age = time.time() - float(token.get("shown_at", 0))
@@ -169,19 +179,21 @@ class SpamDefenceMixin:
             return f"blocked word: {phrase}"[:100]
         return ""
 
+    def _first_use_of_token(self):
+        """Record the submitted token as used, shared by every worker until it would expire anyway."""
+        token_id = hashlib.sha256(self._submitted_token.encode()).hexdigest()
+        return use_once(
+            f"form-token:{self.spam_form_name}", token_id, ttl_seconds=setting("SPAM_MAX_FORM_AGE_SECONDS")
+        )
+
     def _over_rate_limit(self):
         """Count this submission against the client's allowance; True once it is used up."""
         if not self.client:
             return False
-        key = f"spam-rate:{self.spam_form_name}:{self.client}"
-        window = setting("SPAM_RATE_WINDOW_SECONDS")
-        cache.add(key, 0, timeout=window)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=window)
-            count = 1
-        return count > setting("SPAM_RATE_LIMIT")
+        hits = count_hit(
+            f"form:{self.spam_form_name}", self.client, window_seconds=setting("SPAM_RATE_WINDOW_SECONDS")
+        )
+        return hits > setting("SPAM_RATE_LIMIT")
 
     @property
     def is_rate_limited(self):
