@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     # Demo content loads in this order: articles link to practitioners and treatments.
     "clinic",
     "clinic.limits",
+    "clinic.privacy",
     "treatments",
     "blog",
     "comments",

@@ -15,7 +15,7 @@ from django.utils.text import Truncator
 from django.utils.translation import ngettext
 
 from clinic.compliance import PublicationBlocked
-from clinic.personal_data import erase_personal_data, export_personal_data
+from clinic.personal_data import export_personal_data
 from clinic.public_names import public_name_for
 from comments import health
 from comments.models import Comment
@@ -97,7 +97,9 @@ class CommentAdmin(admin.ModelAdmin):
     list_filter = [CommentStatusFilter, "is_staff_reply", "content_type"]
     search_fields = ["author_name", "author_email", "body"]
     date_hierarchy = "created_at"
-    actions = ["approve", "mark_spam", "remove", "export_personal_data", "erase_personal_data"]
+    # Erasure is not an action here: "select all" would reach every commenter. It is done one
+    # address at a time, after a confirmation, on the Privacy requests page (clinic/privacy).
+    actions = ["approve", "mark_spam", "remove", "export_personal_data"]
     readonly_fields = [
         "article_link", "in_reply_to", "author_email", "is_staff_reply", "staff_user", "wants_updates",
         "spam_reason", "created_at", "consent_given_at", "replies_so_far",
@@ -336,25 +338,3 @@ class CommentAdmin(admin.ModelAdmin):
         filename = f"personal-data-{timezone.localdate():%Y-%m-%d}.json"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
-
-    @admin.action(
-        description="Erase all data held about these commenters (comments and enquiries)", permissions=["erase"]
-    )
-    def erase_personal_data(self, request, queryset):
-        emails = self._emails(queryset)
-        for email in emails:
-            erase_personal_data(email)
-        self.message_user(
-            request,
-            ngettext(
-                "Erased the comments and enquiries of %d email address.",
-                "Erased the comments and enquiries of %d email addresses.",
-                len(emails),
-            )
-            % len(emails),
-            messages.SUCCESS,
-        )
-
-    def has_erase_permission(self, request):
-        # Erasing reaches enquiries too, so it needs the right to change both.
-        return request.user.has_perms(["comments.change_comment", "clinic.change_enquiry"])
