@@ -9,6 +9,7 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -154,6 +155,38 @@ def _queue_reply_email(reply, *, answered):
         to=[answered.author_email],
         subject=f"The clinic replied to your comment on “{reply.target}”",
         body=render_to_string("comments/email/comment_reply.txt", context),
+    )
+
+
+def queue_moderation_digest(*, since):
+    """Queue the moderators' digest: comments awaiting moderation, and what was filed as spam since ``since``.
+
+    Spam is never emailed one by one, so this is where moderators hear of it: counted, by
+    reason, with a link to the spam list in the admin (a genuine patient's comment caught
+    by mistake is approved from there). The comments' text is not repeated. Returns the
+    outbox row, or None when there is nothing to report or nobody to tell.
+    """
+    recipients = notification_recipients()
+    pending = Comment.objects.pending().count()
+    spam = Comment.objects.filter(status=Comment.Status.SPAM, created_at__gte=since)
+    reasons = list(spam.values_list("spam_reason").annotate(count=Count("pk")).order_by("-count", "spam_reason"))
+    spam_count = sum(count for _reason, count in reasons)
+    if not recipients or not (pending or spam_count):
+        return None
+    changelist = settings.SITE_URL + reverse("admin:comments_comment_changelist")
+    context = {
+        "pending": pending,
+        "spam_count": spam_count,
+        "reasons": reasons,
+        "since": since,
+        "pending_url": changelist + "?status=pending",
+        "spam_url": changelist + "?status=spam",
+    }
+    return queue_email(
+        kind="comment_digest",
+        to=recipients,
+        subject=f"Comments: {pending} awaiting moderation, {spam_count} filed as spam",
+        body=render_to_string("comments/email/moderation_digest.txt", context),
     )
 
 

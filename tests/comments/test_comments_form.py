@@ -261,3 +261,33 @@ def test_rate_limit_per_client(client, article, settings):
     assert response.status_code == 429
     assert "You have sent several messages in a short time" in response.content.decode()
     assert Comment.objects.count() == 2
+
+
+def test_spam_is_counted_in_the_moderators_digest_and_listed_in_the_admin(client, article, admin_client):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    post(client, article, body="See https://a.example and https://b.example")
+    post(client, article, form_token="forged", body="Another.")
+    CommentFactory(status="spam", spam_reason="too many links", created_at=timezone.now() - timedelta(days=3))
+    CommentFactory(status="pending")
+    assert deliver_outbox() == []  # spam is never emailed one by one
+    call_command("send_moderation_digest", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    [digest] = deliver_outbox()
+    assert digest.subject == "Comments: 1 awaiting moderation, 2 filed as spam"
+    assert "1 × too many links" in digest.body
+    assert "1 × missing or forged form token" in digest.body
+    assert "https://" in digest.body and "?status=spam" in digest.body  # noqa: PT018
+    assert "Another." not in digest.body
+    listed = admin_client.get("/admin/comments/comment/?status=spam").content.decode()
+    assert "Another." in listed
+    assert "Spam (3)" in listed
+
+
+def test_no_digest_when_there_is_nothing_to_report(db):
+    from django.core.management import call_command
+
+    call_command("send_moderation_digest", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert deliver_outbox() == []
