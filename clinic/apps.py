@@ -13,6 +13,7 @@ class ClinicConfig(AppConfig):
         from clinic import demo, inbox, outbox, registries, sitemaps
         from clinic.compliance.texts import register_clinic_texts
         from clinic.personal_data import EnquiryData
+        from clinic.purge import register_clinic_steps
 
         registries.sitemaps.register("home", sitemaps.HomeSitemap, order=10)
         registries.sitemaps.register("pages", sitemaps.PageSitemap, order=70)
@@ -22,6 +23,7 @@ class ClinicConfig(AppConfig):
         registries.admin_inbox.register("enquiries", inbox.new_enquiries, order=90)
         registries.demo_content.register("clinic", demo.load, order=10)
         register_clinic_texts()
+        register_clinic_steps()
 
 
 class ClinicStaticFilesConfig(StaticFilesConfig):

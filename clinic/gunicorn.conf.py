@@ -14,3 +14,7 @@ max_requests = 2000
 max_requests_jitter = 200
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# No client address, user agent or referrer in the access log, for any request: the privacy
+# notice promises the address itself is never kept (comments and enquiries included). Method,
+# path, status, size and duration are enough to run the site.
+access_log_format = '%(t)s "%(r)s" %(s)s %(b)s %(M)sms'

@@ -1,11 +1,12 @@
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 
@@ -246,6 +247,22 @@ class Page(models.Model):
             raise ValidationError({"slug": f"“{self.slug}” is already used by another part of the site."})
 
 
+def is_safe_redirect_target(target):
+    """True for an address on this site (``/path``) or an explicit ``https://host/…`` link.
+
+    Browsers read ``//host``, ``/\\host`` and addresses with leading spaces or control
+    characters as other sites, so those are refused, as are ``http://`` and other schemes.
+    """
+    if not target or any(char.isspace() or ord(char) < 32 or char == "\\" for char in target):
+        return False
+    if target.startswith("/"):
+        return not target.startswith("//")
+    if not target.startswith("https://"):
+        return False
+    parts = urlsplit(target)
+    return bool(parts.hostname) and "@" not in parts.netloc
+
+
 class Redirect(models.Model):
     """An old address that answers with a redirect to its new home.
 
@@ -281,15 +298,21 @@ class Redirect(models.Model):
         return f"{self.old_path} → {self.new_path}"
 
     def as_response(self):
+        """The redirect response; 404 when the stored target is unsafe (a row written around clean())."""
+        if not is_safe_redirect_target(self.new_path):
+            raise Http404("Redirect target refused")
         response_class = HttpResponsePermanentRedirect if self.is_permanent else HttpResponseRedirect
         return response_class(self.new_path)
 
     def clean(self):
         if self.old_path and not self.old_path.startswith("/"):
             raise ValidationError({"old_path": "Start the old address with /, e.g. /old-page/."})
-        if self.new_path and not self.new_path.startswith(("/", "https://", "http://")):
+        if self.new_path and not is_safe_redirect_target(self.new_path):
             raise ValidationError(
-                {"new_path": "Use an address on this site starting with /, or a full https:// link."}
+                {
+                    "new_path": "Use an address on this site starting with a single /, e.g. /blog/new-title/, "
+                    "or a full https:// link, with no spaces or backslashes."
+                }
             )
         if self.old_path and self.old_path == self.new_path:
             raise ValidationError({"new_path": "A page cannot redirect to itself."})

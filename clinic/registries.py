@@ -89,3 +89,7 @@ enquiry_topics = Registry("enquiry topics")
 #: it replaced (e.g. WordPress's ``/?cat=3`` or ``/2023/05/``), or None; ``query`` is a list
 #: of (name, value) pairs without tracking parameters. The 404 fallback asks each in ``order``.
 legacy_address_resolvers = Registry("legacy address resolvers")
+
+#: name -> clinic.purge.PurgeStep: personal data deleted after a set period; the ``purge``
+#: command runs each step and the privacy notice lists them, so the two always agree.
+purge_steps = Registry("purge steps")

@@ -89,6 +89,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "clinic.middleware.SecurityHeadersMiddleware",
     "clinic.middleware.ContentSecurityPolicyMiddleware",
+    "clinic.middleware.ErrorPageMiddleware",
+    # Before any view or query runs (a NUL reaching PostgreSQL is a 500), inside the header
+    # middleware so its 400 and 413 pages carry the same headers as every other page.
+    "clinic.middleware.RequestSanityMiddleware",
     # Last, as django-axes requires, so it sees the outcome of every log-in.
     "axes.middleware.AxesMiddleware",
 ]
@@ -121,6 +125,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Fail fast while the database is unreachable, so pages answer 503 instead of hanging;
+    # libpq rounds anything under 2 seconds up to 2.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", 2)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------
@@ -173,6 +181,8 @@ AXES_CLIENT_IP_CALLABLE = "clinic.client_address.client_address"
 # Every failed log-in is kept for staff to review in the admin (Access failure logs).
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_VERBOSE = False
+# Where staff land after logging in without a (safe) ?next=; Django's default is a 404.
+LOGIN_REDIRECT_URL = reverse_lazy("admin:index")
 
 # --- Internationalisation ----------------------------------------------------
 LANGUAGE_CODE = "en-gb"
@@ -243,6 +253,15 @@ SPAM_RATE_WINDOW_SECONDS = env_int("SPAM_RATE_WINDOW_SECONDS", 60 * 60)
 # More links than this in a message marks it as spam for staff to review.
 SPAM_MAX_LINKS = env_int("SPAM_MAX_LINKS", 1)
 
+# --- Retention (the purge command deletes after these many days; the privacy notice shows them)
+RETENTION_ENQUIRY_DAYS = env_int("RETENTION_ENQUIRY_DAYS", 365)
+# Comments never published (pending, spam, removed): name, email and text.
+RETENTION_UNPUBLISHED_COMMENT_DAYS = env_int("RETENTION_UNPUBLISHED_COMMENT_DAYS", 90)
+# Copies of emails the site sent (the outbox), once sent.
+RETENTION_EMAIL_LOG_DAYS = env_int("RETENTION_EMAIL_LOG_DAYS", 90)
+# django-axes' staff log-in records, which hold the address each attempt came from.
+RETENTION_LOGIN_RECORD_DAYS = env_int("RETENTION_LOGIN_RECORD_DAYS", 90)
+
 # --- Compliance dashboard (clinic/compliance.py) -----------------------------
 # Treatment prices not confirmed for this many months are listed for staff to check.
 PRICE_CONFIRMATION_MONTHS = env_int("PRICE_CONFIRMATION_MONTHS", 6)
@@ -269,6 +288,8 @@ if env_bool("BEHIND_TLS_PROXY", False):
 # /healthz is probed by load balancers over plain http.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 X_FRAME_OPTIONS = "DENY"
+# The site's own page (templates/403_csrf.html) instead of Django's, whose inline style our CSP blocks.
+CSRF_FAILURE_VIEW = "clinic.errors.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 12
@@ -288,8 +309,9 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # CKEditor 4 is not CSP-compatible: it starts its editing frame with an inline script,
-# wires its toolbar with inline handlers and writes inline styles. Only admin pages (staff,
-# behind log-in) get this; public pages keep the strict policy, and stored HTML is sanitised.
+# wires its toolbar with inline handlers and writes inline styles (no nonce or hash can
+# cover handlers it generates). Only admin form pages that render a CKEditor widget get
+# this (clinic/middleware.py); the log-in, index, lists and moderation pages stay strict.
 ADMIN_CSP_EXTRA = {"script-src": ["'unsafe-inline'"], "style-src": ["'unsafe-inline'"]}
 
 SILENCED_SYSTEM_CHECKS = [

@@ -10,6 +10,8 @@ from clinic.compliance.dashboard import compliance_dashboard
 SITEMAPS = dict(registries.sitemaps.items())
 
 app_name = "clinic"
+# A database outage answers a 503 with Retry-After, anything else the static 500 page.
+handler500 = "clinic.errors.server_error"
 
 clinic_patterns = [
     path("", views.HomeView.as_view(), name="home"),

@@ -12,6 +12,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.crypto import constant_time_compare
 from django.utils.decorators import method_decorator
 from django.utils.html import escapejs
 from django.views.decorators.cache import never_cache
@@ -30,6 +31,9 @@ from clinic.search import add_snippets, clean_query, search
 from clinic.spam import client_fingerprint
 
 logger = logging.getLogger(__name__)
+
+# CKEditor 4's own CSRF token: the cookie it sets and the form field it repeats it in.
+EDITOR_CSRF_NAME = "ckCsrfToken"
 
 
 class HomeView(TemplateView):
@@ -135,26 +139,36 @@ def healthz(request):
     return HttpResponse("ok\n", content_type="text/plain")
 
 
-def _editor_upload_response(request, url="", error=""):
+def _editor_upload_response(request, url="", error="", status=200):
     func_num = request.GET.get("CKEditorFuncNum", "")
     if func_num.isdigit():
         # CKEditor's upload dialog posts into an iframe and expects a script calling back.
         script = f"window.parent.CKEDITOR.tools.callFunction({func_num}, '{escapejs(url)}', '{escapejs(error)}');"
-        return HttpResponse(f"<!DOCTYPE html><script>{script}</script>", status=200)
+        return HttpResponse(f"<!DOCTYPE html><script>{script}</script>", status=status)
     if error:
-        return JsonResponse({"uploaded": 0, "error": {"message": error}})
+        return JsonResponse({"uploaded": 0, "error": {"message": error}}, status=status)
     return JsonResponse({"uploaded": 1, "url": url, "fileName": url.rsplit("/", 1)[-1]})
 
 
-# CKEditor 4 cannot send Django's CSRF token from its upload dialog. The session cookie is
-# SameSite=Lax, so a cross-site POST arrives without it and staff_member_required refuses it.
+def _editor_token_matches(request):
+    cookie = request.COOKIES.get(EDITOR_CSRF_NAME, "")
+    return len(cookie) >= 32 and constant_time_compare(cookie, request.POST.get(EDITOR_CSRF_NAME, ""))
+
+
+# CKEditor 4 cannot send Django's CSRF token from its upload dialog, but both its dialog and
+# its drag-and-drop upload send their own double-submit token (a cookie it sets, repeated in
+# the form); a cross-site page can neither read nor set that cookie, so it cannot forge one.
 @csrf_exempt
 @require_POST
 @staff_member_required
 @xframe_options_sameorigin
 @csp_update({"script-src": ["'unsafe-inline'"], "frame-ancestors": ["'self'"]})
 def editor_image_upload(request):
-    """Store an image uploaded from the editor, re-encoded without metadata."""
+    """Store an image uploaded from the editor, re-encoded without metadata; 403 without the editor's token."""
+    if not _editor_token_matches(request):
+        return _editor_upload_response(
+            request, error="The upload could not be confirmed as coming from the editor. Reload the page.", status=403
+        )
     upload = request.FILES.get("upload")
     if upload is None:
         return _editor_upload_response(request, error="Choose an image to upload.")
@@ -197,9 +211,9 @@ class EnquiryCreateView(FormView):
         return redirect("clinic:enquiry_thanks")
 
     def form_invalid(self, form):
+        # Every public form answers an invalid post the same way: 400, or 429 when rate limited.
         response = super().form_invalid(form)
-        if form.is_rate_limited:
-            response.status_code = 429
+        response.status_code = 429 if form.is_rate_limited else 400
         return response
 
     def get_context_data(self, **kwargs):

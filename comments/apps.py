@@ -10,7 +10,8 @@ class CommentsConfig(AppConfig):
 
     def ready(self):
         # What comments contribute to the site-wide features of the base layer.
-        from comments import personal_data
+        from comments import personal_data, purge
 
         registries.personal_data_providers.register("comments", personal_data.CommentsPersonalData(), order=20)
         registries.admin_inbox.register("comments", personal_data.awaiting_moderation, order=10)
+        registries.purge_steps.register("unpublished comments", purge.STEP, order=20)

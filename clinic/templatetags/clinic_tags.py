@@ -4,6 +4,7 @@ from django.utils.safestring import mark_safe
 
 from clinic import seo
 from clinic.images import RENDITION_WIDTHS, renditions
+from clinic.purge import retention_periods as registered_retention_periods
 from clinic.registries import admin_inbox as inbox_counts
 
 register = template.Library()
@@ -117,3 +118,9 @@ def admin_change_url(obj):
 
     meta = obj._meta
     return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
+
+
+@register.simple_tag
+def retention_periods():
+    """(what is kept, days) for each purge step: the privacy notice's list, true by construction."""
+    return registered_retention_periods()

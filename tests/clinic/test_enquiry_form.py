@@ -54,7 +54,7 @@ def test_thank_you_page_is_not_indexed(client):
 def test_empty_form_names_each_missing_field(client):
     response = client.post(URL, {})
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Enter your name." in html
     assert "Enter your email address." in html
     assert "Tick the box to let us keep your details and reply to you." in html
@@ -77,7 +77,7 @@ def test_empty_form_names_each_missing_field(client):
 def test_bad_input_shows_a_message_tied_to_the_field_and_stores_nothing(client, overrides, field, message):
     response = post(client, **overrides)
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in html
     assert f'id="id_{field}_error"' in html
     assert Enquiry.objects.count() == 0

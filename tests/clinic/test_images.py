@@ -11,6 +11,18 @@ from clinic.images import reencode_image
 from tests.factories import PractitionerFactory, image_upload
 
 UPLOAD_URL = reverse("clinic:editor_image_upload")
+# CKEditor's double-submit token: the cookie it sets and repeats in every upload form.
+EDITOR_TOKEN = "k" * 40
+
+
+@pytest.fixture
+def editor_client(admin_client):
+    admin_client.cookies["ckCsrfToken"] = EDITOR_TOKEN
+    return admin_client
+
+
+def upload_data(**data):
+    return {"ckCsrfToken": EDITOR_TOKEN, **data}
 
 
 def jpeg_with_gps():
@@ -67,8 +79,8 @@ def test_images_over_the_size_limit_are_refused(settings):
     assert "limit is 1 MB" in error.value.messages[0]
 
 
-def test_editor_upload_stores_a_clean_copy_for_staff(admin_client):
-    response = admin_client.post(UPLOAD_URL + "?responseType=json", {"upload": jpeg_with_gps()})
+def test_editor_upload_stores_a_clean_copy_for_staff(editor_client):
+    response = editor_client.post(UPLOAD_URL + "?responseType=json", upload_data(upload=jpeg_with_gps()))
     data = response.json()
     assert data["uploaded"] == 1
     stored = data["url"].removeprefix("/media/")
@@ -77,27 +89,27 @@ def test_editor_upload_stores_a_clean_copy_for_staff(admin_client):
         assert dict(image.getexif()) == {}
 
 
-def test_editor_upload_reports_a_bad_file_to_the_editor(admin_client):
+def test_editor_upload_reports_a_bad_file_to_the_editor(editor_client):
     upload = SimpleUploadedFile("evil.html", b"<script>alert(1)</script>", content_type="text/html")
-    response = admin_client.post(UPLOAD_URL, {"upload": upload})
+    response = editor_client.post(UPLOAD_URL, upload_data(upload=upload))
     assert response.json() == {
         "uploaded": 0,
         "error": {"message": "This file is not an image the site can use. Upload a JPEG, PNG, WebP or GIF."},
     }
 
 
-def test_editor_upload_dialog_gets_a_callback_with_escaped_values(admin_client):
-    response = admin_client.post(
-        UPLOAD_URL + "?CKEditorFuncNum=3", {"upload": image_upload("a'b.png", image_format="PNG")}
+def test_editor_upload_dialog_gets_a_callback_with_escaped_values(editor_client):
+    response = editor_client.post(
+        UPLOAD_URL + "?CKEditorFuncNum=3", upload_data(upload=image_upload("a'b.png", image_format="PNG"))
     )
     body = response.content.decode()
     assert body.startswith("<!DOCTYPE html><script>window.parent.CKEDITOR.tools.callFunction(3, '")
     assert response["X-Frame-Options"] == "SAMEORIGIN"
 
 
-def test_editor_upload_ignores_a_non_numeric_callback(admin_client):
-    response = admin_client.post(
-        UPLOAD_URL + "?CKEditorFuncNum=1);alert(1);//", {"upload": image_upload(image_format="PNG")}
+def test_editor_upload_ignores_a_non_numeric_callback(editor_client):
+    response = editor_client.post(
+        UPLOAD_URL + "?CKEditorFuncNum=1);alert(1);//", upload_data(upload=image_upload(image_format="PNG"))
     )
     assert response["Content-Type"] == "application/json"
 
@@ -106,6 +118,38 @@ def test_editor_upload_is_refused_to_visitors(client, db):
     response = client.post(UPLOAD_URL, {"upload": image_upload()})
     assert response.status_code == 302
     assert "/login/" in response["Location"]
+    assert not default_storage.exists("uploads")
+
+
+@pytest.mark.parametrize(
+    ("cookie", "sent"),
+    [(None, None), (EDITOR_TOKEN, None), (None, EDITOR_TOKEN), (EDITOR_TOKEN, "x" * 40), ("short", "short")],
+)
+def test_editor_upload_without_the_editors_token_is_refused(admin_client, cookie, sent):
+    # What a cross-site page could send on behalf of a logged-in editor: no matching token.
+    if cookie:
+        admin_client.cookies["ckCsrfToken"] = cookie
+    data = {"upload": image_upload(image_format="PNG")}
+    if sent:
+        data["ckCsrfToken"] = sent
+    response = admin_client.post(UPLOAD_URL + "?responseType=json", data)
+    assert response.status_code == 403
+    assert "could not be confirmed" in response.json()["error"]["message"]
+    assert not default_storage.exists("uploads")
+
+
+def test_oversized_upload_is_refused_before_its_body_is_read(editor_client, settings, monkeypatch):
+    settings.IMAGE_UPLOAD_MAX_BYTES = 1024 * 1024
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+
+    def refuse_to_read(*args, **kwargs):
+        raise AssertionError("the body was parsed")
+
+    monkeypatch.setattr("django.http.request.HttpRequest._load_post_and_files", refuse_to_read)
+    big = SimpleUploadedFile("big.png", b"\x89PNG" + b"0" * (2 * 1024 * 1024), content_type="image/png")
+    response = editor_client.post(UPLOAD_URL, upload_data(upload=big))
+    assert response.status_code == 413
+    assert "too large to send" in response.content.decode()
     assert not default_storage.exists("uploads")
 
 

@@ -1,6 +1,8 @@
 import pytest
 from django.urls import reverse
 
+from tests.factories import ArticleFactory, CommentFactory
+
 
 @pytest.mark.usefixtures("clinic_profile")
 def test_public_pages_send_a_strict_content_security_policy(client):
@@ -24,8 +26,38 @@ def test_public_pages_send_the_usual_security_headers(client):
     assert "geolocation=()" in response["Permissions-Policy"]
 
 
-def test_only_the_admin_relaxes_the_policy_for_the_editor(admin_client, clinic_profile):
-    policy = admin_client.get(reverse("admin:index"))["Content-Security-Policy"]
+def _admin_pages_without_the_editor():
+    return [
+        reverse("admin:index"),
+        reverse("admin:blog_article_changelist"),
+        reverse("admin:comments_comment_changelist"),
+        reverse("admin:clinic_enquiry_changelist"),
+        reverse("admin:clinic_redirect_add"),
+        reverse("admin:auth_user_changelist"),
+    ]
+
+
+def test_admin_pages_without_the_editor_keep_the_strict_policy(admin_client, clinic_profile):
+    comment = CommentFactory(article=ArticleFactory(), body="<script>alert(1)</script>")
+    pages = [*_admin_pages_without_the_editor(), reverse("admin:comments_comment_change", args=[comment.pk])]
+    for url in pages:
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+        assert "unsafe" not in response["Content-Security-Policy"], url
+
+
+def test_admin_log_in_page_is_strict_for_visitors(client, clinic_profile):
+    response = client.get(reverse("admin:login"))
+    assert "unsafe" not in response["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize(
+    "url_name", ["admin:blog_article_add", "admin:treatments_treatment_add", "admin:clinic_page_add"]
+)
+def test_only_admin_pages_with_the_editor_relax_the_policy_for_it(admin_client, clinic_profile, url_name):
+    response = admin_client.get(reverse(url_name))
+    policy = response["Content-Security-Policy"]
+    assert 'data-type="ckeditortype"' in response.content.decode()
     assert "style-src 'self' 'unsafe-inline'" in policy
     assert "script-src 'self' 'unsafe-inline'" in policy
     assert "unsafe-eval" not in policy

@@ -45,4 +45,5 @@ PUBLIC_PAGES = [
     ("consultation thank-you", lambda: reverse("clinic:enquiry_thanks"), 200),
     ("search results", lambda: reverse("clinic:search") + "?q=skin", 200),
     ("not found", lambda: "/no-such-page/", 404),
+    ("bad request", lambda: reverse("clinic:search") + "?q=a%00b", 400),
 ]
