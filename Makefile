@@ -13,7 +13,7 @@ RUN_ENV := SECRET_KEY="$$(cat .local/secret_key)" ALLOWED_HOSTS=127.0.0.1,localh
 TEST_ENV := DATABASE_URL=$(TEST_DATABASE_URL) SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=* \
 	HTTPS_ONLY=false SERVE_MEDIA=true DEBUG=false REDIS_URL= EMAIL_HOST= SITE_URL=https://clinic.test
 
-.PHONY: run dev test lint format bench clean
+.PHONY: run dev test lint format bench screenshots clean
 
 $(BIN)/python:
 	$(shell command -v $(PYTHON) || echo python3) -m venv $(VENV)
@@ -66,6 +66,10 @@ format: $(VENV)/.dev-installed
 
 bench: $(VENV)/.dev-installed
 	$(TEST_ENV) $(BIN)/python scripts/benchmark.py $(ARGS)
+
+# PNGs of the main pages at 390 and 1366 px into docs/screenshots/ (shown in the README).
+screenshots: $(VENV)/.dev-installed
+	$(BIN)/python scripts/screenshots.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .local db.sqlite3 media

@@ -18,6 +18,7 @@ class BlogConfig(AppConfig):
         registries.sitemaps.register("categories", sitemaps.CategorySitemap, order=50)
         registries.sitemaps.register("tags", sitemaps.TagSitemap, order=60)
         registries.home_sections.register("latest_articles", sections.latest_articles, order=20)
+        registries.practitioner_sections.register("blog.articles", sections.practitioner_articles, order=20)
         registries.demo_content.register("blog", demo.load, order=30)
         registries.compliance_texts.register(Article, compliance.article_texts)
         registries.legacy_address_resolvers.register("wordpress", addresses.resolve)

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from django.contrib.contenttypes.models import ContentType
 
 from blog.models import Article, Category, Reference, Tag
-from clinic.demo import placeholder_image
+from clinic.demo import illustration
 from clinic.models import Practitioner
 from comments.models import Comment
 from treatments.models import Treatment
@@ -53,7 +53,7 @@ ARTICLES = [
         "categories": ["regenerative-treatments", "skin-science"],
         "tags": ["prp", "exosomes", "extracellular-matrix", "collagen"],
         "colour": (47, 93, 98),
-        "cover_alt": "Illustration: teal diagonal stripes behind a white ring",
+        "cover_alt": "Abstract illustration in soft teal tones",
         "body": """
 <p>Patients often arrive having read about both PRP and exosome treatments and want to know which
 one is "better". The honest answer is that they are different tools, and the right choice depends on
@@ -103,7 +103,7 @@ natural origin of PRP matters most. We talk it through with you before deciding 
         "categories": ["regenerative-treatments"],
         "tags": ["prp", "consultation"],
         "colour": (138, 75, 42),
-        "cover_alt": "Illustration: rust-coloured stripes behind a white ring",
+        "cover_alt": "Abstract illustration in soft rust tones",
         "body": """
 <p>A PRP appointment takes about an hour. Most of that is preparation; the treatment itself is short.
 Here is the order things happen in.</p>
@@ -144,7 +144,7 @@ go back to work, though many people book a late appointment so they can go strai
         "categories": ["aftercare"],
         "tags": ["prp", "aftercare"],
         "colour": (84, 70, 120),
-        "cover_alt": "Illustration: violet diagonal stripes behind a white ring",
+        "cover_alt": "Abstract illustration in soft violet tones",
         "body": """
 <p>Good aftercare is mostly about leaving your skin alone while it does its work.</p>
 <h2>The first 24 hours</h2>
@@ -179,7 +179,7 @@ or any discharge, as these can be signs of infection. Out of hours, call NHS 24 
         "categories": ["skin-science"],
         "tags": ["extracellular-matrix", "collagen"],
         "colour": (60, 110, 70),
-        "cover_alt": "Illustration: green diagonal stripes behind a white ring",
+        "cover_alt": "Abstract illustration in soft green tones",
         "body": """
 <p>Skin is not just a surface. Most of its strength comes from the material between its cells, known as
 the extracellular matrix.</p>
@@ -217,7 +217,7 @@ tiny injuries, such as microneedling, prompt the skin to lay down new collagen o
         "categories": ["regenerative-treatments"],
         "tags": ["microneedling", "collagen", "prp"],
         "colour": (40, 80, 130),
-        "cover_alt": "Illustration: blue diagonal stripes behind a white ring",
+        "cover_alt": "Abstract illustration in soft blue tones",
         "body": """
 <p>Microneedling uses a handheld pen with a cluster of very fine needles to make thousands of tiny
 channels in the skin. The skin repairs them, and in doing so makes some new collagen.</p>
@@ -251,7 +251,7 @@ you have recently taken isotretinoin or you scar easily. We check all of this at
         "categories": ["choosing-treatment"],
         "tags": ["safety", "consultation"],
         "colour": (120, 60, 70),
-        "cover_alt": "Illustration: plum-coloured diagonal stripes behind a white ring",
+        "cover_alt": "Abstract illustration in soft plum tones",
         "body": """
 <p>Aesthetic treatments are medical procedures, even when they are sold like beauty treatments. A little
 checking beforehand protects you.</p>
@@ -369,7 +369,7 @@ def load():
             },
         )
         if not article.cover:
-            article.cover = placeholder_image(data["title"][:40], data["colour"])
+            article.cover = illustration(data["title"][:40], data["colour"])
             article.save()
         article.categories.set([categories[slug] for slug in data["categories"]])
         article.tags.set([tags[slug] for slug in data["tags"]])

@@ -4,27 +4,91 @@ Written for this site; every call updates the same rows (keyed by slug), so load
 twice creates nothing twice. Each app registers its own ``load()`` in ``clinic.registries.demo_content``.
 """
 
+import hashlib
 import io
+import math
+import random
 from datetime import time
 
 from django.core.files.base import ContentFile
-from PIL import Image, ImageDraw
+from django.utils.text import slugify
+from PIL import Image, ImageDraw, ImageFilter
 
 from clinic.models import ClinicProfile, OpeningHours, Page, Practitioner
 
 
-def placeholder_image(label, colour, size=(1200, 800)):
-    """A plain generated image (no photos of real people in demo content)."""
-    image = Image.new("RGB", size, colour)
-    draw = ImageDraw.Draw(image)
+def _mix(colour, other, amount):
+    return tuple(round(a + (b - a) * amount) for a, b in zip(colour, other, strict=True))
+
+
+SAND = (243, 238, 229)
+WHITE = (255, 255, 255)
+MOTIFS = ("cells", "waves", "ripples", "petals")
+
+
+def illustration(label, colour, size=(1200, 800), motif=None):
+    """An abstract illustration in ``colour`` drawn locally (no photos of real people in demo content).
+
+    The layout follows from ``label``, so each treatment and article looks different but a
+    reload draws the same picture. ``motif`` (one of MOTIFS, or "portrait") overrides the choice.
+    """
+    seed = int(hashlib.sha256(label.encode()).hexdigest(), 16)
+    rng = random.Random(seed)
+    motif = motif or MOTIFS[seed % len(MOTIFS)]
     width, height = size
-    for step in range(0, width, 40):
-        draw.line([(step, 0), (step - height // 2, height)], fill=tuple(min(c + 18, 255) for c in colour), width=12)
-    draw.ellipse([width * 0.35, height * 0.25, width * 0.65, height * 0.75], outline=(255, 255, 255), width=10)
-    draw.text((width * 0.05, height * 0.85), label, fill=(255, 255, 255))
+    # A soft diagonal wash from a pale tint of the colour to warm sand.
+    wash = Image.new("L", (2, 2))
+    wash.putdata([255, 150, 150, 40])
+    image = wash.resize(size, Image.Resampling.BILINEAR)
+    image = Image.composite(Image.new("RGB", size, _mix(colour, WHITE, 0.82)), Image.new("RGB", size, SAND), image)
+    layer = Image.new("RGBA", size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(layer)
+    if motif == "portrait":
+        tone = _mix(colour, WHITE, 0.15)
+        halo = _mix(colour, WHITE, 0.7)
+        draw.ellipse([width * 0.1, height * 0.08, width * 0.9, height * 0.88], fill=(*halo, 160))
+        draw.ellipse([width * 0.12, height * 0.72, width * 0.88, height * 1.45], fill=(*tone, 235))
+        draw.ellipse([width * 0.32, height * 0.2, width * 0.68, height * 0.66], fill=(*tone, 235))
+    elif motif == "cells":
+        for _ in range(14):
+            radius = rng.uniform(0.04, 0.16) * width
+            x, y = rng.uniform(0.1, 0.9) * width, rng.uniform(0.1, 0.9) * height
+            shade = _mix(colour, WHITE, rng.uniform(0, 0.55))
+            draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=(*shade, rng.randint(120, 220)))
+            hx, hy = x - radius * 0.35, y - radius * 0.35
+            draw.ellipse(
+                [hx - radius * 0.2, hy - radius * 0.2, hx + radius * 0.2, hy + radius * 0.2], fill=(*WHITE, 60)
+            )
+    elif motif == "waves":
+        for band in range(7):
+            shade = _mix(colour, WHITE, band / 9)
+            offset = height * (0.3 + band * 0.1)
+            phase, amplitude = rng.uniform(0, 6.28), rng.uniform(0.04, 0.09) * height
+            points = [(x, offset + amplitude * math.sin(phase + x / width * 6.28)) for x in range(0, width + 40, 40)]
+            draw.polygon([*points, (width, height), (0, height)], fill=(*shade, 150))
+    elif motif == "ripples":
+        x, y = rng.uniform(0.35, 0.65) * width, rng.uniform(0.35, 0.65) * height
+        for ring in range(9, 0, -1):
+            radius = ring * 0.07 * width
+            shade = _mix(colour, WHITE, ring / 11)
+            draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=(*shade, 110))
+    else:  # petals
+        cx, cy = width * rng.uniform(0.4, 0.6), height * 0.5
+        for petal in range(8):
+            angle = petal * math.pi / 4 + rng.uniform(-0.1, 0.1)
+            px, py = cx + math.cos(angle) * height * 0.22, cy + math.sin(angle) * height * 0.22
+            shade = _mix(colour, WHITE, 0.1 + petal * 0.06)
+            draw.ellipse(
+                [px - height * 0.2, py - height * 0.2, px + height * 0.2, py + height * 0.2], fill=(*shade, 120)
+            )
+        draw.ellipse(
+            [cx - height * 0.08, cy - height * 0.08, cx + height * 0.08, cy + height * 0.08], fill=(*SAND, 230)
+        )
+    layer = layer.filter(ImageFilter.GaussianBlur(radius=width / 300))
+    image = Image.alpha_composite(image.convert("RGBA"), layer).convert("RGB")
     buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=80)
-    return ContentFile(buffer.getvalue(), name=f"{label.lower().replace(' ', '-')}.jpg")
+    image.save(buffer, "JPEG", quality=82, optimize=True, progressive=True)
+    return ContentFile(buffer.getvalue(), name=f"{slugify(label)[:50] or 'illustration'}.jpg")
 
 
 PRACTITIONERS = [
@@ -151,7 +215,7 @@ def load():
         colour = data.pop("colour")
         practitioner, _ = Practitioner.objects.update_or_create(slug=data.pop("slug"), defaults=data)
         if not practitioner.photo:
-            practitioner.photo = placeholder_image(practitioner.name, colour, size=(800, 800))
+            practitioner.photo = illustration(practitioner.name, colour, size=(800, 800), motif="portrait")
             practitioner.save()
 
     for data in PAGES:

@@ -118,6 +118,16 @@ class OpeningHours(models.Model):
         return f"{self.get_weekday_display()} {self.opens_at:%H:%M}–{self.closes_at:%H:%M}"
 
 
+# Each regulator's public register, where patients can check a registration number.
+REGISTER_SEARCH_URLS = {
+    "GMC": "https://www.gmc-uk.org/registrants",
+    "NMC": "https://www.nmc.org.uk/registration/search-the-register/",
+    "GDC": "https://olr.gdc-uk.org/SearchRegister",
+    "GPhC": "https://www.pharmacyregulation.org/registers",
+    "HCPC": "https://www.hcpc-uk.org/check-the-register/",
+}
+
+
 class PractitionerQuerySet(models.QuerySet):
     def active(self):
         """Practitioners shown on the public site."""
@@ -179,6 +189,11 @@ class Practitioner(models.Model):
 
     def get_absolute_url(self):
         return reverse("clinic:practitioner_detail", kwargs={"slug": self.slug})
+
+    @property
+    def public_register_url(self):
+        """The practitioner's own register entry when staff gave one, else the regulator's register search."""
+        return self.register_url or REGISTER_SEARCH_URLS.get(self.regulator, "")
 
     @property
     def name_with_credentials(self):

@@ -78,6 +78,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compressed pages: Brotli where the browser accepts it, gzip otherwise (clinic/compression.py).
+    "django.middleware.gzip.GZipMiddleware",
+    "clinic.compression.BrotliMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outermost after static files, so it sees every 404 the site answers.
     "clinic.redirects.RedirectFallbackMiddleware",

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django.views.static import serve
 
+from clinic import registries
 from clinic.enquiries import submit_enquiry
 from clinic.forms import EnquiryForm
 from clinic.images import reencode_image
@@ -107,6 +108,14 @@ class PractitionerDetailView(DetailView):
     queryset = Practitioner.objects.active()
     template_name = "clinic/practitioner_detail.html"
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = [("Our team", reverse("clinic:practitioner_list")), (self.object.name, None)]
+        # What other apps list here (treatments performed, articles written), in registry order.
+        sections = (section(self.object) for section in registries.practitioner_sections)
+        context["sections"] = [section for section in sections if section]
+        return context
+
 
 @require_GET
 def robots_txt(request):
@@ -120,9 +129,16 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
+# Uploads keep their name for life (storage adds a suffix rather than overwrite), so browsers
+# may keep them a month; nginx sends the same header in production (README).
+MEDIA_CACHE_CONTROL = "public, max-age=2592000"
+
+
 def serve_media(request, path):
     """Uploaded files, for the local demo only (SERVE_MEDIA); production serves media elsewhere."""
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response.headers["Cache-Control"] = MEDIA_CACHE_CONTROL
+    return response
 
 
 @never_cache

@@ -17,6 +17,7 @@ class TreatmentsConfig(AppConfig):
         registries.sitemaps.register("comparisons", sitemaps.ComparisonSitemap, order=30)
         registries.home_sections.register("featured_treatments", sections.featured_treatments, order=10)
         registries.enquiry_topics.register("treatments", sections.enquiry_topics)
+        registries.practitioner_sections.register("treatments.performed", sections.practitioner_treatments, order=10)
         registries.demo_content.register("treatments", demo.load, order=20)
         registries.compliance_texts.register(Treatment, compliance.treatment_texts)
         registries.compliance_texts.register(Comparison, compliance.comparison_texts)

@@ -6,7 +6,7 @@ permanence, no medicine brand names). Loading twice updates the same rows, keyed
 
 from decimal import Decimal
 
-from clinic.demo import placeholder_image
+from clinic.demo import illustration
 from clinic.models import Practitioner
 from treatments.models import FAQ, Comparison, Treatment, TreatmentCategory
 
@@ -476,11 +476,11 @@ def load():
         colour = data.pop("colour")
         data["category"] = categories[data["category"]]
         data.setdefault("is_published", True)
-        # An abstract pattern, so the description says what it is rather than pretend to be a photo.
-        data["hero_image_alt"] = f"Decorative pattern for {data['name']}"
+        # An abstract drawing, so the description says what it is rather than pretend to be a photo.
+        data["hero_image_alt"] = f"Abstract illustration accompanying {data['name']}"
         treatment, _ = Treatment.objects.update_or_create(slug=data.pop("slug"), defaults=data)
         if not treatment.hero_image:
-            treatment.hero_image = placeholder_image(treatment.name, colour)
+            treatment.hero_image = illustration(treatment.name, colour)
             treatment.save()
         treatment.practitioners.set([practitioners[slug] for slug in practitioner_slugs if slug in practitioners])
         treatment.faqs.all().delete()

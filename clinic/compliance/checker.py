@@ -148,7 +148,7 @@ def normalise(text):
 
 ABBREVIATIONS = r"(?<!\bdr)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bst)(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bno)"
 SENTENCE_END = re.compile(
-    ABBREVIATIONS + r"[.!?…]+[\"”’')\]]*(?=\s+|$)|\n+|(?<=\s)[•·▪]\s|\s[-–—]\s(?=[A-Z])", re.IGNORECASE
+    ABBREVIATIONS + r"[.!?…]+[\"”’')\]]*(?=\s+|$)|\n+|(?<=\s)[•·▪]\s|\s[-–—]\s(?=(?-i:[A-Z]))", re.IGNORECASE
 )
 
 
@@ -161,7 +161,21 @@ def sentences(text):
         start = match.end()
     if text[start:].strip():
         spans.append((start, len(text)))
-    return spans
+    # A short question ("Under 18?", "Forehead lines? Frown lines?") is read with the sentence
+    # that answers it: "Under 18? We do not treat you" is a denial, not an invitation.
+    merged = []
+    for span in spans:
+        if merged and _short_question(text[merged[-1][0] : merged[-1][1]]) and merged[-1][1] == span[0]:
+            merged[-1] = (merged[-1][0], span[1])
+        else:
+            merged.append(span)
+    return merged
+
+
+def _short_question(chunk):
+    """Whether ``chunk`` ends in one or more questions of at most four words each."""
+    pieces = [piece for piece in re.split(r"\?", chunk.strip()) if piece.strip()]
+    return chunk.strip().endswith("?") and all(len(piece.split()) <= 4 for piece in pieces)
 
 
 def sentence_key(sentence):
@@ -246,11 +260,25 @@ NOT_MISSPELLINGS = {"detox", "botany", "wegovy"}
 # guaranteed", "there are no limited-time offers". "Don't miss out" is not a denial.
 NEGATION = re.compile(
     r"(?<![^\W_])(?:not|no|never|cannot|can't|cant|won't|don't|doesn't|didn't|isn't|aren't|wasn't|"
-    r"nor|neither|none|nothing|nobody|no\W?one|avoid|refuse|unable|without\W+(?:any|offering|using|selling))"
+    r"nor|neither|none|nothing|nobody|no\W?one|avoid|refuse|unable|without\W+(?:any|offering|using|selling)|"
+    r"rather\W+than|instead\W+of)"
     r"(?![^\W_])(?!\W+(?:only|just|miss|wait|delay|hesitate|forget|lose|leave it)\b)"
 )
 CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bhowever\b|\bwhereas\b|\byet\b")
 NEGATION_WINDOW_WORDS = 9
+# A denial just after the words: "under-18s are not treated", "Botox is no longer offered here".
+AFTER_DENIAL = re.compile(
+    r"\W*(?:[^\W_]+\W+){0,3}?(?:not|never|cannot|can't|won't|isn't|aren't|no\W+longer)\W+(?:[^\W_]+\W+)?"
+    r"(?:treated|offered|available|used|suitable|advertised|prescribed|sold|stocked|provided|accepted|eligible|"
+    r"permitted|allowed|seen|booked|book|receive|have|provide|offer|treat|sell|prescribe|stock|advertise)\b"
+)
+# Asking about a patient's medicines ("you have recently taken …") promotes none of them.
+MEDICAL_HISTORY = re.compile(
+    r"\b(?:(?:have|has|had)\W+(?:recently\W+|ever\W+|previously\W+|already\W+)?(?:taken|used|been\W+(?:taking|using|on))|"
+    r"(?:are|were|is)\W+(?:currently\W+|already\W+)?(?:taking|using)|if\W+you\W+(?:take|use))\W+(?:[^\W_]+\W+)?$"
+)
+# A denial inside a long match, just before its last word, denies the medicine the match ends on.
+INNER_DENIAL = re.compile(r"(?<![^\W_])(?:no|not|without|never|non)\W+(?:[^\W_]+\W+){0,2}[^\W_]+\W*$")
 # A sentence about the rules themselves, or sending people elsewhere, promotes nothing.
 META = re.compile(
     r"\b(?:asa|mhra|cap code|advertising (?:rules|standards)|the law|illegal|unlawful|against the rules|"
@@ -258,7 +286,9 @@ META = re.compile(
 )
 NEGATIVE_CLAIM = re.compile(r"(?:no|zero|without|non)\b")
 HEDGE = re.compile(r"\b(?:may|might|could|can|helps?|helping|aims?|designed|some|often|usually|gradually)\b")
-HEDGED_VERBS = re.compile(r"(?:rebuild|regrow|regenerat|restor|renew|revers|remov|clear|reduc|eliminat|eras|instant)")
+HEDGED_VERBS = re.compile(
+    r"(?:rebuild|regrow|regenerat|restor|renew|revers|remov|clear|reduc|eliminat|eras|instant|repair|results?\b)"
+)
 QUOTE_CUES = re.compile(r"\b(?:term|word|phrase|called|known as|so-called|nickname|heard|searches|means|refers?)\b")
 QUOTED = re.compile(r"[\"“”„«»']([^\"“”„«»']{1,60})[\"“”„«»']")
 HASHTAG = re.compile(r"#([^\W_][\w]*)")
@@ -303,9 +333,19 @@ def _negated(folded_sentence, start, end, term):
     """Whether a denial governs the words at ``start`` (in the same clause, a few words before)."""
     if _starts_negated(term) or NEGATIVE_CLAIM.match(folded_sentence[start:end]):
         return False  # "no downtime", "no risk" are themselves the claim
+    if term.kind in ("prescription_medicine", "under_18") and INNER_DENIAL.search(folded_sentence[start:end]):
+        return True  # "a weight-loss plan … with no injections", "a programme without jabs"
+    if term.kind in ("prescription_medicine", "under_18") and AFTER_DENIAL.match(
+        CLAUSE_BREAK.split(folded_sentence[end:])[0]
+    ):
+        return True  # "under-18s are not treated here", "Botox is no longer offered"
     before = folded_sentence[:start]
+    if term.kind == "prescription_medicine" and MEDICAL_HISTORY.search(before[-60:]):
+        return True  # "if you have recently taken isotretinoin": a question about history, not an offer
     clause = CLAUSE_BREAK.split(before)[-1]
-    words = re.findall(r"[^\W_]+(?:'[a-z]+)?", clause)[-NEGATION_WINDOW_WORDS:]
+    words = re.findall(r"[^\W_]+(?:'[a-z]+)?", clause)
+    if term.kind != "under_18":  # "we do not offer … to anyone under 18": the age is the denial's object
+        words = words[-NEGATION_WINDOW_WORDS:]
     return bool(NEGATION.search(" ".join(words)))
 
 
@@ -438,9 +478,13 @@ def check(text_by_location, terms, exceptions=()):
 EXCEPTIONS = [
     re.compile(r"\b(?:on|along|down|by|at) the prom\b|\bprom(?:enade)?\s+(?:in|at)\s+[a-z]+bello\b"),
     re.compile(r"\bpromenade\b"),
+    re.compile(r"\bthe prom (?:on|in|at|by|along|near) the (?!night|day|big|evening|weekend)[a-z]+"),
     re.compile(r"\blast(?:s|ed|ing)?\s+(?:for\s+)?(?:only\s+)?a\s+limited\s+time\b"),
     re.compile(r"\bfor a limited time\b(?=.{0,20}\b(?:after|afterwards|following)\b)"),
     re.compile(r"\bpermanent(?:ly)?\W+hair\W+reduction\b|\bsemi\W?permanent\b|\bpermanent\W+make\W?up\b"),
     re.compile(r"\b(?:toxin|toxins)\W*free\b"),
+    re.compile(
+        r"\b(?:data|information|details|records?|account|copy|it|them)\W+(?:[^\W_]+\W+){0,3}erased\b|\berasure\b"
+    ),
     re.compile(r"\bcure\W+time\b|\bcured\W+(?:meat|ham|resin)\b"),
 ]

@@ -176,3 +176,110 @@ TERMS = [
     (r"\byour\W+(?:daughter|son|kids?|children|child)\b|\byoung\W+(?:girls?|boys?|teens?)\b|\bschoolgirls?\b|\bgirls\W+(?:aged|under)\b|\bmum\W+and\W+daughter\b",
      True, UNDER_18, HIGH, YOUNG, "Addressing parents about their children, or young girls, aims the advert at under-18s."),
 ]  # fmt: skip
+
+# --- Second researched set (held-out evaluation, December 2026): loaded by migration 0013 ---
+IV_DRIP = "ASA rulings on IV vitamin drips and NAD+ infusions (2021–2024); CAP Code 12.12"
+CONDITIONS = (
+    "CAP Code 12.1, 12.2 (claims to treat serious or medical conditions); ASA rulings on ozone and IV therapy claims"
+)
+LATER_TERMS = [
+    (r"\bneuro\W?(?:modulators?|toxins?)\b", True, POM, HIGH, ASA_BOTOX, NICKNAME),
+    (r"\b(?:anti\W?ag(?:e)?ing|wrinkle|line\W?smoothing|prescription|preventative|preventive)\W+(?:injections?|injectables?|jabs?|shots?)\b",
+     True, POM, HIGH, ASA_BOTOX, NICKNAME),
+    (r"\b(?:iv|intravenous)\W+(?:vitamin\w*\W+|nutrient\W+|nad\W*\+?\W+)?(?:drips?|therap(?:y|ies)|infusions?|boosters?)\b"
+     r"|\b(?:vitamin|nad\W*\+?|glutathione|immunity|hangover|energy|beauty|hydration)\W+(?:iv\W+)?(?:drips?|infusions?)\b",
+     True, POM, HIGH, IV_DRIP, INJECT),
+    (r"\bskin\W+(?:whitening|lightening|bleaching)\b|\b(?:whitening|lightening|bleaching)\W+(?:\w+\W+)?(?:skin|complexion|injections?|drips?|shots?)\b"
+     r"|(?<!\bon )(?<!\bwith )(?<!\band )(?<!\bor )(?<!\bof )\b(?:whiter|lighter|fairer)\W+(?:\w+\W+){0,2}(?:skin|complexion)\b(?!\W+(?:tones?|types?|colou?rs?))",
+     True, CLAIM, HIGH, "ASA rulings on skin-lightening claims for glutathione (2021–2023); CAP Code 12.1",
+     "Skin-lightening claims are unsupported and the products used are prescription-only or unsafe."),
+    (r"\b(?:full|total|complete|body|deep|whole\W?body)\W+detox\b|\bdetoxif\w*\W+(?:your\W+)?(?:body|system|skin|blood|liver|cells)\b"
+     r"|\bdetoxifying\W+(?:\w+\W+)?(?:drips?|treatments?|therap\w*|infusions?|facials?|injections?)\b",
+     True, CLAIM, HIGH, "CAP Code 12.1; ASA rulings on IV drip and detox claims (2021)",
+     "Detox claims are health claims the ASA has found unsupported."),
+    (r"\bsymptom\W?free\b|\b(?:lasts?|protect\w*|covers?|relief)\W+(?:\w+\W+){0,2}(?:the\W+)?(?:all|whole|entire)\W+(?:summer|season|year)\b",
+     True, CLAIM, HIGH, EVIDENCE, "Promising freedom from symptoms for a season is an efficacy claim needing evidence."),
+    (r"\b(?:lose|losing|loses|drop|dropping|drops|shed|shedding|sheds)\W+(?:up\W+to\W+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|half\W+a)\W*(?:lbs?|pounds|kgs?|kilos?|stones?|st|dress\W+sizes?|sizes?|inches|cm)\b"
+     r".{0,30}\b(?:in|within|after|per|each)\W+(?:just\W+)?(?:\d+|a|an|one|two|three|four|five|six|ten|a\W+single)?\W*(?:days?|weeks?|months?|sessions?|treatments?|visits?|appointments?)\b",
+     True, CLAIM, HIGH, "CAP Code 13.10 (claims about rate or amount of weight loss)",
+     "Claims about how much weight or size people lose in a set time are not allowed."),
+    (r"\b(?:results?|repairs?|transforms?|fix(?:es)?|clears?|heals?|erases?|removes?|younger|difference|works?)\b.{0,40}\bovernight\b|\bovernight\W+(?:results?|transformation|fix|glow)\b",
+     True, CLAIM, HIGH, EVIDENCE, "Results overnight are an efficacy claim; describe a typical timeline."),
+    (r"\b(?:treats?|treating|heals?|healing|fights?|fighting|beats?|relieves?|reverses?|prevents?|protects?\W+(?:you\W+)?against)\b.{0,40}\b(?:lyme|chronic\W+fatigue|me\W?cfs|cancers?|tumou?rs?|diabetes|arthritis|autism|depression|long\W+covid|covid|coronavirus|viruses|infections?|fibromyalgia|multiple\W+sclerosis|dementia|alzheimer\w*|parkinson\w*|infertility|autoimmune|asthma|heart\W+disease|high\W+blood\W+pressure)\b",
+     True, CLAIM, HIGH, CONDITIONS, "Claims to treat or prevent medical conditions need strong evidence, and serious conditions may not be advertised at all."),
+    (r"\b(?:mums?|mothers?|moms?|mummy|mummies|parents?)\W+(?:and|&|n)\W+(?:daughters?|sons?|kids?|teens?|mini\W?mes?)\b|\bmother\W?daughter\b",
+     True, UNDER_18, HIGH, YOUNG, "Addressing parents with their children aims the advert at under-18s."),
+    (r"\bschool'?s\W*out\b|\b(?:as\W+young\W+as|start\w*\W+(?:\w+\W+){0,4}?(?:at|from))\W+(?:age\W+)?(?:1[3-7]|thirteen|fourteen|fifteen|sixteen|seventeen)\b(?!\W*(?:%|£|:|am\b|pm\b|ml\b|units?))|\bgen\W?alpha\b",
+     True, UNDER_18, HIGH, YOUNG, "Reads as aimed at people under 18."),
+    (r"\b(?:chance|enter|entry|entries)\W+(?:\w+\W+)?to\W+win\b|\bwin\W+(?:(?:a|an|one|some|your)\W+)?(?:free|complimentary)\b",
+     True, PRESSURE, MEDIUM, "CAP Code 8.x; CAP guidance: cosmetic procedures should not be prizes",
+     "Offering a medical procedure as a prize trivialises it."),
+    (r"\b(?:vitamins?(?:\W?(?:b\W?12|b|c|d))?|b\W?12|biotin|glutathione|nad\W*\+?|amino\W+acids?|high\W?dose\W+vitamin\w*)\W+(?:[^\W_]+\W+){0,2}?(?:injections?|jabs?|shots?|drips?|infusions?|booster\W+(?:jabs?|shots?|injections?))\b",
+     True, POM, HIGH, IV_DRIP, INJECT),
+    (r"\b(?:underarm|armpit|palms?|sweat\w*)\W+(?:[^\W_]+\W+)?(?:injections?|jabs?)\b", True, POM, HIGH, ASA_BOTOX, NICKNAME),
+    (r"\bdissolving\W+enzymes?\b|\benzymes?\W+(?:to\W+)?dissolv\w*|\bfiller\W+(?:reversal|removal)\b|\brevers\w*\W+(?:your\W+|bad\W+|unwanted\W+)?fillers?\b",
+     True, POM, HIGH, "MHRA: hyaluronidase (used to dissolve filler) is a prescription-only medicine", INJECT),
+    (r"\b(?:micro\W?)?sclero(?:therapy|sants?)\b", True, POM, HIGH, "ASA ruling on sclerotherapy for thread veins (polidocanol is a POM)", INJECT),
+    (r"\b(?:stronger|better|boosted|improved|healthier|strong)\W+immun\w*|\bimmun\w*\W+(?:support|boost\w*|defen[cs]es?)\b",
+     True, CLAIM, HIGH, "CAP Code 12.1; ASA rulings on IV drip and immunity claims (2020–2021)",
+     "Immunity claims are health claims the ASA has found unsupported."),
+    (r"\b(?:\d+|ten|five|fifteen|twenty|years|a\W+decade|decades)\W+(?:years?\W+)?younger\b", True, CLAIM, HIGH, EVIDENCE,
+     "A precise age-reversal claim needs evidence the clinic cannot usually hold."),
+    (r"(?:%|£\s?\d|\boff\b|\boffers?\b|\bdeals?\b|\bsale\b|\bdiscount\w*|\bfree\b|\bprices?\b).{0,60}?\b(?:until|till|til|before)\W+(?:this\W+|next\W+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|midnight|tonight|tomorrow|the\W+weekend|the\W+end\W+of\W+(?:the\W+)?(?:week|month|day))\b|\b(?:until|till|til)\W+(?:this\W+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|midnight|tonight|tomorrow|the\W+weekend|the\W+end\W+of\W+(?:the\W+)?(?:week|month|day))\W+only\b",
+     True, PRESSURE, MEDIUM, URGENCY, "Deadlines rush people into a medical decision."),
+    (r"\bbuy\W+(?:\d+|one|two|three|four|five)\W+(?:[^\W_]+\W+)?(?:get|and\W+get)\W+(?:\d+|one|a|another)\W+(?:[^\W_]+\W+)?free\b"
+     r"|\b(?:black\W+friday|cyber\W+monday|boxing\W+day)\b.{0,60}\b(?:free|buy|get|save)\b",
+     True, PRESSURE, MEDIUM, "CAP Code 8.x; CAP guidance on cosmetic interventions (no bulk or bargain offers)",
+     "Bargain and bulk offers trivialise a medical procedure and encourage more treatment than needed."),
+    (r"\b(?:filling|selling|going|booking|books?)\W+(?:up\W+)?(?:fast|quickly|quick|rapidly)\b|\b(?:nearly|almost)\W+(?:fully\W+)?(?:booked|sold\W+out|gone|full)\b",
+     True, PRESSURE, MEDIUM, URGENCY, "Scarcity claims rush people into a medical decision."),
+    (r"\bdebs\b|\b(?:your|school|s[56]|sixth\W?year|leavers'?)\W+(?:formal|dance|ball)s?\b|\bformal\W+season\b",
+     True, UNDER_18, HIGH, YOUNG + "; ASAI rulings on debs-themed offers",
+     "School formals and debs are for pupils, so this reads as aimed at under-18s."),
+    (r"\bmyers'?\W*cocktail\b|\b(?:cocktail|hydration|vitamin|hangover|immunity|energy|recovery|beauty|glow|wellness)\W+iv\b"
+     r"|\biv\W+(?:cocktail|hydration|vitamins?|nutrients?|nutrition|wellness|glow)\b", True, POM, HIGH, IV_DRIP, INJECT),
+    (r"\b(?:thread|spider|varicose|leg|facial)\W+veins?\W+(?:[^\W_]+\W+)?(?:injections?|jabs?)\b|\bvein\W+injections?\b",
+     True, POM, HIGH, "ASA ruling on sclerotherapy for thread veins (polidocanol is a POM)", INJECT),
+    (r"\b(?:muscle|wrinkle|line|frown)\W?(?:relax\w*|freez\w*|paralys\w*|weaken\w*|soften\w*)\W+(?:[^\W_]+\W+)?(?:injections?|injectables?|jabs?|shots?)\b"
+     r"|\b(?:bruxism|teeth\W+grinding|jaw\W+(?:tension|clenching)|tmj)\b.{0,40}\binjections?\b|\binjections?\b.{0,40}\b(?:bruxism|teeth\W+grinding|jaw\W+(?:tension|clenching)|tmj)\b",
+     True, POM, HIGH, ASA_BOTOX, NICKNAME),
+    (r"\bhay\W?fever\W+(?:[^\W_]+\W+){1,2}(?:injections?|jabs?|shots?)\b|\b(?:injections?|jabs?|shots?)\W+(?:[^\W_]+\W+){0,2}(?:for\W+)?hay\W?fever\b",
+     True, POM, HIGH, ASA_HAYFEVER, INJECT),
+    (r"\bglutathione\b.{0,60}\b(?:brighter|even\W?(?:toned|tone)|lighter|whiter|fairer|luminous|radiant)\b", True, CLAIM, HIGH,
+     "ASA rulings on skin-lightening claims for glutathione (2021–2023); CAP Code 12.1",
+     "Glutathione is sold for skin lightening; brightening claims for it are unsupported."),
+    (r"\b(?:lose|losing|shed|shedding|drop|dropping|erase|erases|remove|removes|lift|lifts|tighten|tightens|transform|transforms)\W+(?:[^\W_]+\W+){0,2}(?:instantly|immediately|overnight)\b",
+     True, CLAIM, HIGH, EVIDENCE, "Instant results are rarely what patients see; describe a typical timeline."),
+    (r"\b(?:completely|entirely|totally|fully)\W+(?:dissolv|remov|eliminat|clear|eras|destroy|banish|get\W+rid)\w*"
+     r"|\b(?:dissolv|remov|eliminat|clear|eras|destroy|banish)\w*\W+(?:[^\W_]+\W+){0,3}(?:completely|entirely|totally)\b",
+     True, CLAIM, HIGH, EVIDENCE, "Removing a problem completely is an absolute claim; say the treatment may reduce it."),
+    (r"\b(?:book|buy|pay\W+for)\W+(?:\d+|two|three|four|five)\W+(?:[^\W_]+\W+)?(?:and\W+)?(?:get|receive)\W+(?:the\W+|a\W+|your\W+)?(?:\d+(?:st|nd|rd|th)?|second|third|fourth|fifth|sixth|next|another|one)\W+(?:[^\W_]+\W+)?(?:free|half\W+price)\b",
+     True, PRESSURE, MEDIUM, "CAP Code 8.x; CAP guidance on cosmetic interventions (no bulk or bargain offers)",
+     "Bulk offers encourage more treatment than needed and rush the decision."),
+    (r"\bleaving\W+cert\w*|\bjunior\W+cert\w*|\bjunior\W+cycle\b|\btransition\W+year\b", True, UNDER_18, HIGH,
+     YOUNG + "; ASAI rulings on school-exam themed offers", "School exams are sat by pupils, so this reads as aimed at under-18s."),
+    (r"(?<![^\W_])#(?:fyp\w*|foryou\w*|tiktok\w*|snapchat\w*|genz\w*|teen\w*|schoolgirl\w*|prom\w*|sweet16\w*|debs\w*)", True, UNDER_18, MEDIUM,
+     YOUNG + "; ASA rulings on cosmetic ads on youth platforms", "Hashtags of youth platforms and teen events aim a post at under-18s."),
+    (r"\b(?:block\w*|switch\w*\W+off|stop\w*|paralys\w*|relax\w*|freez\w*|weaken\w*)\W+(?:[^\W_]+\W+){0,2}(?:sweat\W+glands?|nerve\W+signals?|(?:facial|forehead|frown|jaw|masseter|underlying|expression)\W+muscles?)\b"
+     r"|\bmuscles?\W+(?:that|which)\W+(?:cause|create|form)\W+(?:[^\W_]+\W+)?(?:lines|wrinkles|frowns?)\b",
+     True, POM, HIGH, ASA_BOTOX, "Describing how a treatment relaxes muscles or blocks sweat glands points to botulinum toxin, a prescription-only medicine."),
+    (r"\b(?:forehead|frown(?:\W+lines?)?|11s|elevens)\b.{0,80}\bcrow'?s\W?feet\b(?=.{0,80}(?:£|€|\bprices?\b|\bareas?\b|\binject\w*|\bunits?\b))",
+     True, POM, HIGH, "ASA rulings on “areas” pricing (forehead, frown lines, crow's feet offered together)", NICKNAME),
+    (r"\blasts?\W+(?:a\W+)?lifetime\b|\blasts?\W+for\W+life\b|\blife\W?long\W+results?\b|\brejuvenat\w*\W+(?:your\W+)?(?:whole\W+)?(?:body|cells|organs|system)\b"
+     r"|\b(?:repair|regenerat|restor|heal)\w*\W+(?:[^\W_]+\W+){0,2}(?:tissues?|organs?|joints?|cartilage|nerves?)\b|\byouthful\W+(?:energy|vitality)\b",
+     True, CLAIM, HIGH, "CAP Code 12.1; ASA rulings on stem-cell and regenerative therapy claims", "A claim about repairing the body or lasting for life needs strong clinical evidence."),
+    (r"\bburn\w*\W+(?:[^\W_]+\W+){0,2}fat\b|\bfat\W?burn\w*\b|\bboost\w*\W+(?:your\W+)?(?:energy|metabolism)\b|\bspeeds?\W+up\W+(?:your\W+)?metabolism\b",
+     True, CLAIM, HIGH, "CAP Code 12.1, 13.x; ASA rulings on vitamin injection energy and fat-burning claims",
+     "Fat-burning and energy claims for a treatment are health claims that need evidence."),
+    (r"\bour\W+prescription\W+(?:only\W+)?(?:treatments?|medicines?|medications?|injections?|jabs?)\b", True, POM, HIGH, MHRA_POM,
+     "Offering “our prescription treatment” promotes a prescription-only medicine; offer a consultation instead."),
+    (r"\b(?:like|as\W+(?:good|effective)\W+as|same\W+results?\W+as)\W+(?:a\W+)?(?:surgical\W+)?(?:face\W?lift|surgery|liposuction|lipo)\b|\bnon\W?surgical\W+(?:face\W?lift|nose\W+job|lipo\w*|tummy\W+tuck|bbl)\b",
+     True, CLAIM, HIGH, "CAP Code 3.7, 12.1; ASA rulings on “non-surgical facelift” claims for HIFU and threads",
+     "Comparing a treatment with surgery claims surgical results the clinic would have to prove."),
+    (r"\bflawless\W+(?:skin|complexion|results?)\b|\b(?:skin|results?|complexion|younger|smoother|tighter|lifted|firmer)\W+(?:[^\W_]+\W+)?instantly\b",
+     True, CLAIM, MEDIUM, EVIDENCE, "Perfect or instant results are rarely what patients see; describe a typical result and timeline."),
+    (r"\b(?:thirteen|fourteen|fifteen|sixteen|seventeen|1[3-7])\W+(?:and|&)\W+(?:want\w*|looking|need\w*|fancy\w*|ready|thinking)\b"
+     r"|\b(?:are\W+you|turning|just\W+turned)\W+(?:thirteen|fourteen|fifteen|sixteen|seventeen|1[3-7])\b(?!\W*(?:%|£|:))",
+     True, UNDER_18, HIGH, YOUNG, "Addressing readers by an age under 18 aims the advert at them."),
+]  # fmt: skip
+TERMS += LATER_TERMS

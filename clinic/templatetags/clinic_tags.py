@@ -1,5 +1,7 @@
+import re
+
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join, strip_tags
 from django.utils.safestring import mark_safe
 
 from clinic import seo
@@ -23,9 +25,10 @@ def responsive_image(field_file, alt, sizes="100vw", widths="", eager=False, css
     versions = renditions(field_file, wanted)
     src, width, height = versions[-1]
     srcset = ", ".join(f"{url} {w}w" for url, w, _ in versions)
+    # An eager image is the page's main one: fetched first, ahead of the lazy ones.
     loading = "eager" if eager else "lazy"
     return format_html(
-        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" loading="{}" decoding="async"{}>',
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" loading="{}"{} decoding="async"{}>',
         src,
         srcset,
         sizes,
@@ -33,8 +36,59 @@ def responsive_image(field_file, alt, sizes="100vw", widths="", eager=False, css
         height,
         alt,
         loading,
+        mark_safe(' fetchpriority="high"') if eager else "",
         format_html(' class="{}"', css_class) if css_class else "",
     )
+
+
+TABLE_OPEN_RE = re.compile(r"<table\b", re.IGNORECASE)
+TABLE_CLOSE_RE = re.compile(r"</table\s*>", re.IGNORECASE)
+DISCLAIMER_RE = re.compile(
+    r"\b(not|no substitute for|does not constitute|isn.t)\b[^.]{0,60}\bmedical advice\b", re.IGNORECASE
+)
+
+
+@register.filter
+def wrap_tables(html):
+    """Rich text with each table in a box that scrolls sideways on its own (a phone keeps its width).
+
+    The box is focusable and labelled so keyboard users can scroll it too. Plain strings are
+    escaped first: only already-sanitised HTML passes through as HTML.
+    """
+    html = conditional_escape(html)
+    if "<table" not in html.lower():
+        return html
+    opened = TABLE_OPEN_RE.sub(
+        '<div class="table-scroll" role="region" aria-label="Table, scrolls sideways" tabindex="0"><table', html
+    )
+    return mark_safe(TABLE_CLOSE_RE.sub("</table></div>", opened))  # noqa: S308 — input was safe or escaped
+
+
+@register.filter
+def ends_with_disclaimer(html):
+    """True when the closing words of a rich-text body already say it is not medical advice."""
+    closing = strip_tags(str(html or ""))[-600:]
+    return bool(DISCLAIMER_RE.search(closing))
+
+
+@register.simple_tag(takes_context=True)
+def person_structured_data(context, practitioner):
+    """Person JSON-LD for a practitioner's profile, with the clinic they work for."""
+    absolute = _absolute(context)
+    data = {"@context": "https://schema.org", **seo.person_data(practitioner, absolute)}
+    clinic = context["clinic"]
+    clinic = clinic() if callable(clinic) else clinic
+    data["worksFor"] = {"@type": "MedicalClinic", "name": clinic.name, "url": absolute("/")}
+    if practitioner.photo:
+        data["image"] = seo.image_url(practitioner.photo, absolute)
+    if practitioner.register_url:
+        data["sameAs"] = [practitioner.register_url]
+    if practitioner.memberships:
+        data["memberOf"] = [
+            {"@type": "Organization", "name": name.strip()} for name in practitioner.memberships.split(",")
+        ]
+    data["description"] = seo.plain(practitioner.bio, 300) if practitioner.bio else practitioner.role
+    return seo.json_ld_script({key: value for key, value in data.items() if value})
 
 
 @register.filter

@@ -6,7 +6,8 @@ from tests.factories import UserFactory
 @pytest.mark.usefixtures("demo_content")
 def test_visitor_sees_home_page_with_clinic_details(page):
     page.goto("/")
-    assert page.locator("h1").inner_text() == "Kelvin Skin Clinic"
+    assert page.get_by_role("link", name="Kelvin Skin Clinic").first.is_visible()
+    assert page.locator("h1").inner_text() == "Doctor-led regenerative skin treatments in Glasgow"
     assert "0141 496 0123" in page.locator("footer").inner_text()
     # The stylesheet loaded: the skip link sits off-screen until focused.
     assert page.locator(".skip-link").bounding_box()["y"] < 0

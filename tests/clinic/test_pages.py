@@ -10,7 +10,9 @@ from tests.factories import ArticleFactory, PageFactory, PractitionerFactory, Tr
 @pytest.mark.usefixtures("demo_content")
 def test_home_page_shows_the_clinic_its_team_and_how_to_book(client):
     html = client.get(reverse("clinic:home")).content.decode()
-    assert "<h1>Kelvin Skin Clinic</h1>" in html
+    # The brand is in the header and title; the hero's heading says what the clinic does.
+    assert "<title>Kelvin Skin Clinic – Doctor-led regenerative skin treatments in Glasgow</title>" in html
+    assert '<h1 id="hero-heading">Doctor-led regenerative skin treatments in Glasgow</h1>' in html
     assert "Dr Isla Morrison" in html
     assert "How to book" in html
     assert "0141 496 0123" in html
@@ -46,8 +48,8 @@ def test_practitioner_profile_shows_registration_with_register_link(client, db):
         name="Dr Ann Test", registration_number="7123456", register_url="https://register.example/7123456"
     )
     html = client.get(practitioner.get_absolute_url()).content.decode()
-    assert "General Medical Council (GMC) number" in html
-    assert '<a href="https://register.example/7123456" rel="noopener">7123456</a>' in html
+    assert "General Medical Council (GMC) number 7123456" in html
+    assert '<a href="https://register.example/7123456" rel="noopener">Check it on the GMC public register</a>' in html
 
 
 def test_inactive_practitioner_is_404(client, db):

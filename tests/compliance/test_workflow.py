@@ -2,7 +2,10 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
+from clinic.compliance import check_text
 from clinic.models import ComplianceFinding, ComplianceTerm, ComplianceTermChange, Page
 from tests.factories import UserFactory
 
@@ -121,3 +124,29 @@ def test_a_compliance_lead_may_disable_and_delete_and_the_log_keeps_who_and_what
 def test_migrations_keep_staff_terms_and_seed_sources():
     assert ComplianceTerm.objects.filter(source="").count() == 0
     assert ComplianceTerm.objects.filter(kind="prescription_medicine", phrase="mounjaro").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_second_researched_set_keeps_staff_terms_and_cites_a_source_on_each_new_term():
+    executor = MigrationExecutor(connection)
+    executor.migrate([("clinic", "0012_merge_outbox")])
+    apps = executor.loader.project_state([("clinic", "0012_merge_outbox")]).apps
+    Term = apps.get_model("clinic", "ComplianceTerm")
+    Term.objects.create(phrase="glow jab", kind="prescription_medicine", severity="high", explanation="Ours.")
+    # A staff edit of a phrase the new set also holds stays as the staff left it.
+    Term.objects.create(
+        phrase=r"\bneuro\W?(?:modulators?|toxins?)\b",
+        kind="prescription_medicine",
+        severity="medium",
+        explanation="Staff.",
+    )
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    assert ComplianceTerm.objects.get(phrase="glow jab").explanation == "Ours."
+    assert ComplianceTerm.objects.get(phrase=r"\bneuro\W?(?:modulators?|toxins?)\b").severity == "medium"
+    added = ComplianceTerm.objects.filter(changes__details="Researched set, second edition")
+    assert added.count() >= 10
+    assert not added.filter(source="").exists()
+    assert "prescription_medicine" in {f.term.kind for f in check_text("NAD+ IV therapy now available.")}
