@@ -9,9 +9,9 @@ TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/cli
 # The local demo runs as in production (DEBUG off) but over plain http on localhost. Its
 # articles carry fixed dates older than the comment-closing age, so the demo keeps comments open.
 RUN_ENV := SECRET_KEY="$$(cat .local/secret_key)" ALLOWED_HOSTS=127.0.0.1,localhost \
-	HTTPS_ONLY=false SERVE_MEDIA=true COMMENTS_CLOSE_AFTER_DAYS=0
+	HTTPS_ONLY=false SERVE_MEDIA=true COMMENTS_CLOSE_AFTER_DAYS=0 SITE_URL=http://127.0.0.1:$(PORT)
 TEST_ENV := DATABASE_URL=$(TEST_DATABASE_URL) SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=* \
-	HTTPS_ONLY=false SERVE_MEDIA=true DEBUG=false REDIS_URL= EMAIL_HOST=
+	HTTPS_ONLY=false SERVE_MEDIA=true DEBUG=false REDIS_URL= EMAIL_HOST= SITE_URL=https://clinic.test
 
 .PHONY: run dev test lint format bench screenshots clean
 

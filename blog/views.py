@@ -9,6 +9,7 @@ from django.views.generic import DetailView, ListView, MonthArchiveView
 
 from blog.models import Article, Category, Tag
 from clinic.spam import client_fingerprint
+from comments import health
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.services import build_thread, submit_comment
@@ -112,11 +113,15 @@ class ArticleDetailView(DetailView):
             wants_updates=data["wants_updates"],
             spam_reason=form.spam_reason,
         )
-        if comment.status == Comment.Status.APPROVED:
-            messages.success(request, "Thank you, your comment is published.")
-            return redirect(comment.get_absolute_url())
         # Spam gets the same answer as a genuine comment, so a bot learns nothing.
         messages.success(request, "Thank you. Your comment is awaiting moderation and will appear once approved.")
+        flagged = health.kinds(comment.body)
+        if flagged:
+            messages.warning(
+                request,
+                f"Your comment seems to include {' and '.join(flagged)}. Comments are public, so our team may take "
+                "those out before it appears. To talk about your own health, book a consultation instead.",
+            )
         if comment.status == Comment.Status.PENDING:
             own = request.session.get(OWN_COMMENTS_SESSION_KEY, [])
             request.session[OWN_COMMENTS_SESSION_KEY] = [*own, comment.pk][-20:]

@@ -114,17 +114,29 @@ class BlockedWordAdmin(admin.ModelAdmin):
 
 @admin.register(Enquiry)
 class EnquiryAdmin(admin.ModelAdmin):
-    list_display = ["name", "treatment", "preferred_contact", "status", "is_spam", "created_at"]
+    list_display = [
+        "name",
+        "email_link",
+        "phone_link",
+        "treatment",
+        "preferred_contact",
+        "status",
+        "is_spam",
+        "created_at",
+    ]
     list_filter = ["status", "is_spam", "preferred_contact", "treatment"]
     search_fields = ["name", "email", "phone", "message"]
     date_hierarchy = "created_at"
     actions = ["mark_contacted", "mark_closed", "mark_not_spam", "mark_spam", "export_csv"]
     readonly_fields = [
-        "name", "email", "phone", "treatment", "preferred_contact", "message",
+        "name", "email_link", "phone_link", "treatment", "preferred_contact", "message",
         "consent_given_at", "spam_reason", "created_at", "updated_at",
     ]  # fmt: skip
     fieldsets = [
-        ("From the patient", {"fields": ["name", "email", "phone", "preferred_contact", "treatment", "message"]}),
+        (
+            "From the patient",
+            {"fields": ["name", "email_link", "phone_link", "preferred_contact", "treatment", "message"]},
+        ),
         ("Handling", {"fields": ["status", "staff_notes", "is_spam", "spam_reason"]}),
         ("Record", {"fields": ["consent_given_at", "created_at", "updated_at"]}),
     ]
@@ -132,6 +144,19 @@ class EnquiryAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         # Enquiries come from patients through the website, never typed in by staff.
         return False
+
+    @admin.display(description="email", ordering="email")
+    def email_link(self, obj):
+        return format_html('<a href="mailto:{}">{}</a>', obj.email, obj.email)
+
+    @admin.display(description="phone", ordering="phone")
+    def phone_link(self, obj):
+        if not obj.phone:
+            return "—"
+        # tel: takes digits and a leading +, without the "(0)" UK numbers carry after +44; the
+        # number is shown as the patient typed it.
+        number = "".join(ch for ch in obj.phone.replace("(0)", "") if ch.isdigit() or ch == "+")
+        return format_html('<a href="tel:{}">{}</a>', number, obj.phone)
 
     def _set(self, request, queryset, outcome, **values):
         count = queryset.update(**values)
@@ -158,6 +183,8 @@ class EnquiryAdmin(admin.ModelAdmin):
     def export_csv(self, request, queryset):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="enquiries-{timezone.localdate():%Y-%m-%d}.csv"'
+        # The byte-order mark tells Excel the file is UTF-8, so "Siobhán" is not garbled.
+        response.write("\ufeff")
         writer = csv.writer(response)
         writer.writerow(CSV_COLUMNS)
         for enquiry in queryset.order_by("created_at"):
@@ -173,6 +200,7 @@ class EnquiryAdmin(admin.ModelAdmin):
                         enquiry.get_preferred_contact_display(),
                         enquiry.message,
                         enquiry.get_status_display(),
+                        enquiry.staff_notes,
                         "yes" if enquiry.is_spam else "no",
                         timezone.localtime(enquiry.consent_given_at).strftime("%Y-%m-%d %H:%M"),
                     )
@@ -182,15 +210,18 @@ class EnquiryAdmin(admin.ModelAdmin):
 
 
 CSV_COLUMNS = [
-    "Received", "Name", "Email", "Phone", "Treatment", "Preferred contact", "Message", "Status", "Spam",
+    "Received", "Name", "Email", "Phone", "Treatment", "Preferred contact", "Message", "Status", "Staff notes", "Spam",
     "Consent given",
 ]  # fmt: skip
 
 
 def csv_safe(value):
-    """Patient-typed text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    """Patient-typed text that a spreadsheet would run as a formula gets a leading apostrophe.
+
+    Spreadsheets skip leading spaces and line breaks before "=", so those count too; "|" starts DDE in old Excel.
+    """
     text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return "'" + text if text.lstrip(" \t\r\n")[:1] in ("=", "+", "-", "@", "|", "\t", "\r") else text
 
 
 @admin.register(OutboxEmail)

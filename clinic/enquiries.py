@@ -24,13 +24,14 @@ def notification_recipients():
 
 def submit_enquiry(
     *, name, email, phone="", treatment="", preferred_contact=Enquiry.ContactMethod.EMAIL, message="",
-    spam_reason="", site_url="",
+    spam_reason="",
 ):  # fmt: skip
-    """Store an enquiry (consent time is now) and queue the clinic's email in the same transaction.
+    """Store an enquiry (consent time is now) and queue two emails in the same transaction.
 
-    Spam is stored flagged with ``spam_reason`` and not emailed. The email is sent by the
+    The clinic's notification (Reply-To the patient) and the patient's acknowledgement
+    (what happens next; 999 / NHS 24 111 for urgent problems): one each per enquiry.
+    Spam is stored flagged with ``spam_reason`` and not emailed. The emails are sent by the
     outbox worker, so a slow or failing mail server never holds up or undoes the enquiry.
-    ``site_url`` ("https://host/") makes the admin link absolute.
     Returns the saved ``Enquiry``.
     """
     with transaction.atomic():
@@ -46,18 +47,34 @@ def submit_enquiry(
             spam_reason=spam_reason,
         )
         if not enquiry.is_spam:
-            notify_clinic(enquiry, site_url=site_url)
+            notify_clinic(enquiry)
+            acknowledge(enquiry)
     return enquiry
 
 
-def notify_clinic(enquiry, *, site_url=""):
+def acknowledge(enquiry):
+    """Queue the patient's acknowledgement of ``enquiry``; returns the outbox row."""
+    clinic = ClinicProfile.objects.first()
+    clinic_name = clinic.name if clinic else "the clinic"
+    return queue_email(
+        kind="enquiry_acknowledgement",
+        to=[enquiry.email],
+        subject=f"We have your consultation enquiry – {clinic_name}",
+        body=render_to_string(
+            "clinic/email/enquiry_acknowledgement.txt",
+            {"enquiry": enquiry, "clinic": clinic or {"name": clinic_name}, "site_url": settings.SITE_URL},
+        ),
+    )
+
+
+def notify_clinic(enquiry):
     """Queue the clinic's email about ``enquiry`` (Reply-To the patient); returns the outbox row or None."""
     recipients = notification_recipients()
     if not recipients:
         logger.warning("Enquiry %s received but no address to notify: set CLINIC_NOTIFY_EMAILS.", enquiry.pk)
         return None
     admin_path = reverse("admin:clinic_enquiry_change", args=[enquiry.pk])
-    context = {"enquiry": enquiry, "admin_url": site_url.rstrip("/") + admin_path}
+    context = {"enquiry": enquiry, "admin_url": settings.SITE_URL + admin_path}
     subject = f"New consultation enquiry from {enquiry.name}"
     if enquiry.treatment:
         subject += f" about {enquiry.treatment}"

@@ -13,14 +13,17 @@ A worker that dies between sending and recording "sent" leaves the row claimed; 
 
 import logging
 from datetime import timedelta
+from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import F
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import escape
 
-from clinic.models import OutboxEmail
+from clinic.models import ClinicProfile, OutboxEmail
 
 logger = logging.getLogger(__name__)
 
@@ -29,17 +32,33 @@ def queue_email(*, to, subject, body, html_body=None, reply_to=None, from_email=
     """Queue one email in the current transaction; returns the ``OutboxEmail`` row.
 
     ``to`` and ``reply_to`` are lists of addresses. Line breaks in the subject (from a
-    visitor's name, say) are folded to spaces: a header cannot carry them.
+    visitor's name, say) are folded to spaces: a header cannot carry them. Every email
+    goes out as plain text plus HTML: without ``html_body``, the HTML part is the text with
+    its paragraphs and links kept. The sender defaults to ``sender()``: the clinic's name.
     """
+    subject = " ".join(subject.split())[:255]
+    if html_body is None:
+        # escape() even when ``body`` came from render_to_string, which marks it safe: the
+        # text templates switch autoescape off, so visitors' words in them are raw.
+        html_body = render_to_string("clinic/email/base.html", {"subject": subject, "body": escape(body)})
     return OutboxEmail.objects.create(
         kind=kind,
         recipients="\n".join(to),
         reply_to="\n".join(reply_to or []),
-        from_email=from_email or "",
-        subject=" ".join(subject.split())[:255],
+        from_email=from_email or sender(),
+        subject=subject,
         body=body,
-        html_body=html_body or "",
+        html_body=html_body,
     )
+
+
+def sender():
+    """``DEFAULT_FROM_EMAIL`` under the clinic's name ("Kelvin Skin Clinic <hello@…>"), unless it names itself."""
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    if name or not address:
+        return settings.DEFAULT_FROM_EMAIL
+    clinic_name = ClinicProfile.objects.values_list("name", flat=True).first()
+    return formataddr((clinic_name, address)) if clinic_name else address
 
 
 def retry_delay(attempts):

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     # Demo content loads in this order: articles link to practitioners and treatments.
     "clinic",
     "clinic.limits",
+    "clinic.privacy",
     "treatments",
     "blog",
     "comments",
@@ -230,9 +231,15 @@ SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Where consultation enquiries and moderation notices go; the clinic profile's email
 # address is used when this is empty.
 CLINIC_NOTIFY_EMAILS = env_list("CLINIC_NOTIFY_EMAILS")
-# The public address, e.g. https://www.example.co.uk: emails sent outside a request (the
-# comment notification retries) need it for their links. Empty: links are paths only.
-SITE_URL = env("SITE_URL", "")
+# The public address, e.g. https://www.example.co.uk. Every link in an email is built from
+# it (emails are sent by the outbox worker, outside any request), so production refuses to
+# start without it rather than send links that open nowhere.
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+if not DEBUG and not SITE_URL:
+    raise ImproperlyConfigured(
+        "SITE_URL must be set when DEBUG is off, e.g. SITE_URL=https://www.example-clinic.co.uk: links in "
+        "emails are built from it (see README.md, 'Configuration')."
+    )
 # Every email is queued in the outbox table and sent by `manage.py send_outbox` (clinic/outbox.py).
 # A failed send is retried after OUTBOX_RETRY_SECONDS, doubling each time, up to this many attempts.
 OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 8)
@@ -263,8 +270,6 @@ RETENTION_LOGIN_RECORD_DAYS = env_int("RETENTION_LOGIN_RECORD_DAYS", 90)
 PRICE_CONFIRMATION_MONTHS = env_int("PRICE_CONFIRMATION_MONTHS", 6)
 
 # --- Comments (comments/services.py) -------------------------------------------
-# Someone with an approved comment has been vetted once; their next comment skips the queue.
-COMMENTS_AUTO_APPROVE_KNOWN_EMAILS = env_bool("COMMENTS_AUTO_APPROVE_KNOWN_EMAILS", True)
 # Old articles attract mostly spam; 0 keeps comments open for ever.
 COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", 90)
 

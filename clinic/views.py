@@ -223,7 +223,6 @@ class EnquiryCreateView(FormView):
             preferred_contact=data["preferred_contact"],
             message=data["message"],
             spam_reason=form.spam_reason,
-            site_url=self.request.build_absolute_uri("/"),
         )
         return redirect("clinic:enquiry_thanks")
 

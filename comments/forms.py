@@ -6,6 +6,8 @@ from django.utils import timezone
 from clinic.spam import SpamDefenceMixin
 from comments.models import Comment
 
+SENT_TOO_QUICKLY = "sent too quickly"  # the reason clinic.spam gives
+
 # The same text from the same address on the same page within this time is a resubmission.
 DUPLICATE_WINDOW = timedelta(days=7)
 
@@ -16,6 +18,10 @@ class CommentForm(SpamDefenceMixin, forms.ModelForm):
     spam_form_name = "comment"
     spam_text_fields = ("author_name", "body")
     duplicate_message = "We already have this comment from you. There is no need to send it again."
+    too_quick_message = (
+        "Your comment was sent very quickly after the page opened, so it was not posted yet. Please check it and "
+        "send it again."
+    )
 
     parent = forms.ModelChoiceField(
         queryset=Comment.objects.none(),
@@ -74,6 +80,15 @@ class CommentForm(SpamDefenceMixin, forms.ModelForm):
         # Replies only to comments everyone can see, and only on this page.
         self.fields["parent"].queryset = Comment.objects.approved().on(target)
 
+    def clean(self):
+        cleaned_data = super().clean()
+        # A person can paste a prepared comment and press send within seconds: tell them,
+        # keep their text, and let the fresh token on the form take the resend.
+        if self.spam_reason == SENT_TOO_QUICKLY:
+            self.spam_reason = ""
+            raise forms.ValidationError(self.too_quick_message, code="too_quick")
+        return cleaned_data
+
     def clean_author_name(self):
         # Line breaks in a name are never genuine and would break the notification's subject line.
         return " ".join(self.cleaned_data["author_name"].split())
@@ -81,6 +96,8 @@ class CommentForm(SpamDefenceMixin, forms.ModelForm):
     def is_duplicate(self, cleaned_data):
         return (
             Comment.objects.on(self.target)
+            # What was filed as spam does not count: a genuine resend must get through to the queue.
+            .exclude(status=Comment.Status.SPAM)
             .filter(
                 author_email__iexact=cleaned_data["author_email"],
                 body=cleaned_data["body"],

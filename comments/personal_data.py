@@ -1,5 +1,7 @@
 """What the comments app contributes to the clinic's registries: personal data and the admin inbox."""
 
+import re
+
 from django.db import transaction
 from django.urls import reverse
 
@@ -41,6 +43,7 @@ class CommentsPersonalData:
         text replaced by ``Comment.ERASED_TEXT``), so the clinic's answers and other
         people's replies below it still read as a conversation.
         """
+        self._unname_clinic_replies(email)
         deleted = 0
         # Leaves first, repeatedly: once an author's own reply is gone, the comment above it may be a leaf.
         while True:
@@ -56,6 +59,26 @@ class CommentsPersonalData:
             spam_reason="",
         )
         return deleted + anonymised
+
+    NAME_REMOVED = "[name removed]"
+
+    def _unname_clinic_replies(self, email):
+        """Take the name (whole, and each part of 3+ letters) out of the clinic's replies to this person."""
+        names = set(Comment.objects.by_email(email).values_list("author_name", flat=True))
+        words = {name for name in names if name.strip()}
+        words |= {part for name in names for part in name.split() if len(part) >= 3}
+        if not words:
+            return
+        pattern = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)) + r")(?!\w)",
+            re.IGNORECASE,
+        )
+        replies = Comment.objects.filter(is_staff_reply=True, parent__in=Comment.objects.by_email(email))
+        for reply in replies.select_for_update():
+            body = pattern.sub(self.NAME_REMOVED, reply.body)
+            if body != reply.body:
+                reply.body = body
+                reply.save(update_fields=["body"])
 
 
 def awaiting_moderation(user):

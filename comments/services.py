@@ -9,12 +9,16 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from clinic.compliance import ensure_publishable
 from clinic.enquiries import notification_recipients
 from clinic.outbox import queue_email
+from clinic.public_names import signature_for
+from comments import health
 from comments.models import Comment
 
 logger = logging.getLogger(__name__)
@@ -24,15 +28,11 @@ def submit_comment(*, target, author_name, author_email, body, parent=None, want
     """Store a visitor's comment on ``target`` (an article) and queue the moderators' email.
 
     Caught spam is stored with status "spam" and ``spam_reason`` (never dropped, never
-    emailed). Otherwise the comment awaits moderation, unless COMMENTS_AUTO_APPROVE_KNOWN_EMAILS
-    is on and the address already has an approved comment. Returns the saved ``Comment``.
+    emailed; the moderators' digest counts it). Everything else awaits moderation: nothing
+    is approved on the strength of a typed-in email address, which anyone can copy —
+    the clinic's own included. Returns the saved ``Comment``.
     """
-    if spam_reason:
-        status = Comment.Status.SPAM
-    elif settings.COMMENTS_AUTO_APPROVE_KNOWN_EMAILS and Comment.objects.approved().by_email(author_email).exists():
-        status = Comment.Status.APPROVED
-    else:
-        status = Comment.Status.PENDING
+    status = Comment.Status.SPAM if spam_reason else Comment.Status.PENDING
     with transaction.atomic():
         comment = Comment.objects.create(
             target=target,
@@ -62,6 +62,20 @@ def approve_comments(queryset):
     return len(comments)
 
 
+def redact_and_approve(*, comment):
+    """Replace what the health-data guard flags in ``comment`` with "[removed]" and approve it, in one step.
+
+    Returns the comment. The moderators' copy of the old text is not kept anywhere.
+    """
+    with transaction.atomic():
+        locked = Comment.objects.select_for_update().get(pk=comment.pk)
+        locked.body = health.redact(locked.body)
+        locked.save(update_fields=["body"])
+        approve_comments(Comment.objects.filter(pk=comment.pk))
+    comment.refresh_from_db()
+    return comment
+
+
 def set_comment_status(queryset, status):
     """Mark these comments as spam or removed (hidden from the site). Returns the count."""
     return queryset.exclude(status=status).update(status=status)
@@ -70,9 +84,14 @@ def set_comment_status(queryset, status):
 def reply_as_clinic(*, comment, body, user):
     """Publish ``user``'s reply to ``comment`` as the clinic, at once.
 
-    The comment answered is approved too (a reply under a hidden comment would make no
-    sense), and its author is emailed if they asked. Returns the reply.
+    The reply is signed with the practitioner name of ``user``'s account, never a log-in
+    name (``ValidationError`` if the account has none), and checked against the
+    advertising rules first (``PublicationBlocked``): either way nothing is stored or
+    emailed. The comment answered is approved too (a reply under a hidden comment would
+    make no sense), and its author is emailed if they asked. Returns the reply.
     """
+    signature = signature_for(user)
+    ensure_publishable(body, location="Clinic reply")
     with transaction.atomic():
         if comment.status != Comment.Status.APPROVED:
             approve_comments(Comment.objects.filter(pk=comment.pk))
@@ -81,7 +100,7 @@ def reply_as_clinic(*, comment, body, user):
             content_type_id=comment.content_type_id,
             object_id=comment.object_id,
             parent=comment,
-            author_name=user.get_full_name() or user.get_username(),
+            author_name=signature,
             author_email=user.email or settings.DEFAULT_FROM_EMAIL,
             body=body,
             status=Comment.Status.APPROVED,
@@ -94,9 +113,10 @@ def reply_as_clinic(*, comment, body, user):
 
 
 def _context(comment):
-    site_url = settings.SITE_URL.rstrip("/")
+    site_url = settings.SITE_URL
     return {
         "comment": comment,
+        "health_flags": health.kinds(comment.body),
         "target": comment.target,
         "comment_url": site_url + comment.get_absolute_url(),
         "admin_url": site_url + reverse("admin:comments_comment_change", args=[comment.pk]),
@@ -109,8 +129,8 @@ def _queue_moderators_email(comment):
         logger.warning("Comment %s received but no address to notify: set CLINIC_NOTIFY_EMAILS.", comment.pk)
         return
     subject = f"New comment from {comment.author_name} on “{comment.target}”"
-    if comment.status == Comment.Status.APPROVED:
-        subject += " (published: known commenter)"
+    if health.kinds(comment.body):
+        subject += " (may contain personal details)"
     queue_email(
         kind="comment_moderators",
         to=recipients,
@@ -135,6 +155,38 @@ def _queue_reply_email(reply, *, answered):
         to=[answered.author_email],
         subject=f"The clinic replied to your comment on “{reply.target}”",
         body=render_to_string("comments/email/comment_reply.txt", context),
+    )
+
+
+def queue_moderation_digest(*, since):
+    """Queue the moderators' digest: comments awaiting moderation, and what was filed as spam since ``since``.
+
+    Spam is never emailed one by one, so this is where moderators hear of it: counted, by
+    reason, with a link to the spam list in the admin (a genuine patient's comment caught
+    by mistake is approved from there). The comments' text is not repeated. Returns the
+    outbox row, or None when there is nothing to report or nobody to tell.
+    """
+    recipients = notification_recipients()
+    pending = Comment.objects.pending().count()
+    spam = Comment.objects.filter(status=Comment.Status.SPAM, created_at__gte=since)
+    reasons = list(spam.values_list("spam_reason").annotate(count=Count("pk")).order_by("-count", "spam_reason"))
+    spam_count = sum(count for _reason, count in reasons)
+    if not recipients or not (pending or spam_count):
+        return None
+    changelist = settings.SITE_URL + reverse("admin:comments_comment_changelist")
+    context = {
+        "pending": pending,
+        "spam_count": spam_count,
+        "reasons": reasons,
+        "since": since,
+        "pending_url": changelist + "?status=pending",
+        "spam_url": changelist + "?status=spam",
+    }
+    return queue_email(
+        kind="comment_digest",
+        to=recipients,
+        subject=f"Comments: {pending} awaiting moderation, {spam_count} filed as spam",
+        body=render_to_string("comments/email/moderation_digest.txt", context),
     )
 
 

@@ -171,6 +171,7 @@ def main():
         "DEBUG": "false",
         "SECRET_KEY": "benchmark-only-" + "x" * 40,
         "ALLOWED_HOSTS": "127.0.0.1",
+        "SITE_URL": "http://127.0.0.1",
         "HTTPS_ONLY": "false",
         "SERVE_MEDIA": "true",
         "GUNICORN_WORKERS": str(args.workers),

@@ -89,6 +89,7 @@ def main():
     env = {**os.environ, "DATABASE_URL": fresh_database_url("wpbench"), "DEBUG": "0"}
     env.setdefault("SECRET_KEY", "benchmark-only")
     env.setdefault("ALLOWED_HOSTS", "127.0.0.1")
+    env.setdefault("SITE_URL", "http://127.0.0.1")
     with tempfile.TemporaryDirectory() as folder:
         env["MEDIA_ROOT"] = str(Path(folder) / "media")
         export = Path(folder) / "export.xml"

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from comments.models import Comment
-from tests.factories import UserFactory
+from tests.factories import PractitionerFactory, UserFactory
 
 ARTICLE = "/blog/exosomes-or-prp-which-supports-the-skin-matrix/"
 
@@ -41,6 +41,7 @@ def test_patient_comments_moderator_approves_and_replies_both_show(page, admin_l
             content_type__app_label="comments", codename__in=["add_comment", "change_comment", "view_comment"]
         )
     )
+    PractitionerFactory(name="Dr Ailsa Munro", user=moderator)  # replies are signed with a public name
     other = page.context.browser.new_context(base_url=page.url.split("/blog/")[0], locale="en-GB")
     staff_page = other.new_page()
     admin_login(staff_page, moderator)
@@ -58,5 +59,6 @@ def test_patient_comments_moderator_approves_and_replies_both_show(page, admin_l
     comments = page.locator("#comments").inner_text()
     assert "Is <b>exosome</b> therapy suitable in winter?" in comments
     assert "winter is a good time" in comments
+    assert "Dr Ailsa Munro" in comments
     assert page.locator(f"#comment-{comment.pk}").is_visible()
     assert page.locator(".comment--pending").count() == 0

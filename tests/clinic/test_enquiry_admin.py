@@ -69,12 +69,41 @@ def test_csv_export_lists_the_selected_enquiries_safely(admin_client):
     response = admin_client.post(CHANGELIST, {"action": "export_csv", "_selected_action": [chosen.pk]})
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert response.content.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark, for Excel
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:3] == ["Received", "Name", "Email"]
     assert len(rows) == 2
     assert rows[1][1] == "'=HYPERLINK(1)"
     assert rows[1][4] == "PRP"
     assert "Evenings, please" in rows[1]
+
+
+def test_csv_export_keeps_accents_and_includes_status_and_staff_notes(admin_client):
+    enquiry = EnquiryFactory(
+        name="Siobhán Ní Bhriain",
+        status=Enquiry.Status.CONTACTED,
+        staff_notes="Called back; prefers Tuesdays.",
+        message=" =1+2",
+        phone="+44 7700 900456",
+    )
+    response = admin_client.post(CHANGELIST, {"action": "export_csv", "_selected_action": [enquiry.pk]})
+    header, row = csv.reader(io.StringIO(response.content.decode("utf-8-sig")))
+    record = dict(zip(header, row, strict=True))
+    assert record["Name"] == "Siobhán Ní Bhriain"
+    assert record["Status"] == "Contacted"
+    assert record["Staff notes"] == "Called back; prefers Tuesdays."
+    assert record["Message"] == "' =1+2"  # a formula behind spaces is defused too
+    assert record["Phone"] == "'+44 7700 900456"
+
+
+def test_email_and_phone_are_links_in_the_admin(admin_client):
+    enquiry = EnquiryFactory(email="morag@example.com", phone="+44 (0)7700 900456")
+    html = admin_client.get(CHANGELIST).content.decode()
+    assert '<a href="mailto:morag@example.com">morag@example.com</a>' in html
+    assert '<a href="tel:+447700900456">+44 (0)7700 900456</a>' in html
+    page = admin_client.get(reverse("admin:clinic_enquiry_change", args=[enquiry.pk])).content.decode()
+    assert 'href="mailto:morag@example.com"' in page
+    assert 'href="tel:+447700900456"' in page
 
 
 def test_staff_cannot_add_enquiries_by_hand(admin_client):

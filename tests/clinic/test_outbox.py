@@ -195,13 +195,18 @@ def test_patients_never_wait_for_a_mail_server_that_never_answers(client, settin
     assert sorted(OutboxEmail.objects.values_list("kind", "status")) == [
         ("comment_moderators", "pending"),
         ("enquiry", "pending"),
+        ("enquiry_acknowledgement", "pending"),
     ]
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     call_command("send_outbox", stdout=open("/dev/null", "w"))  # noqa: SIM115
     call_command("send_outbox", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert sorted(email.to[0] for email in mail.outbox) == ["desk@clinic.example", "desk@clinic.example"]
-    assert len(mail.outbox) == 2
+    assert sorted(email.to[0] for email in mail.outbox) == [
+        "desk@clinic.example",
+        "desk@clinic.example",
+        "morag@example.com",
+    ]
+    assert len(mail.outbox) == 3
     assert not OutboxEmail.objects.exclude(status="sent").exists()
 
 

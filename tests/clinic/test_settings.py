@@ -10,6 +10,7 @@ BASE_ENV = {
     "PATH": os.environ["PATH"],
     "DJANGO_SETTINGS_MODULE": "clinic.settings",
     "DATABASE_URL": "sqlite:///:memory:",
+    "SITE_URL": "https://clinic.example",
 }
 
 
@@ -42,6 +43,14 @@ def test_any_command_without_configuration_says_what_is_missing():
     assert "SECRET_KEY and ALLOWED_HOSTS must be set when DEBUG is off" in result.stderr
     assert "prefix the command with DEBUG=true" in result.stderr
     assert "AppRegistryNotReady" not in result.stderr
+
+
+def test_production_refuses_to_start_without_site_url():
+    result = manage("check", SECRET_KEY="x" * 60, ALLOWED_HOSTS="clinic.example", SITE_URL="")
+    assert result.returncode != 0
+    assert "SITE_URL must be set when DEBUG is off" in result.stderr
+    result = manage("check", SECRET_KEY="x" * 60, ALLOWED_HOSTS="clinic.example", SITE_URL="", DEBUG="true")
+    assert result.returncode == 0, result.stderr
 
 
 def test_production_names_both_missing_settings():

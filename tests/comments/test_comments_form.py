@@ -150,14 +150,18 @@ def test_draft_and_unknown_articles_refuse_comments_with_404(client):
     assert not Comment.objects.exists()
 
 
-def test_known_email_is_approved_straight_away(client, article, settings):
+def test_no_address_is_trusted_to_skip_the_queue(client, article, settings):
+    # A typed-in address proves nothing: a known commenter's, or the clinic's own (under
+    # which its replies are stored), still waits for a moderator, whatever the name.
     CommentFactory(author_email="Morag@Example.com")
+    CommentFactory(author_email=settings.DEFAULT_FROM_EMAIL, is_staff_reply=True, parent=CommentFactory())
     post(client, article)
-    assert Comment.objects.on(article).get().status == Comment.Status.APPROVED
-
-    settings.COMMENTS_AUTO_APPROVE_KNOWN_EMAILS = False
-    post(client, article, body="Another thought.")
-    assert Comment.objects.get(body="Another thought.").status == Comment.Status.PENDING
+    post(client, article, author_name="The Clinic", author_email=settings.DEFAULT_FROM_EMAIL, body="Buy now.")
+    assert list(Comment.objects.on(article).values_list("status", flat=True)) == ["pending", "pending"]
+    client.cookies.clear()  # another reader sees neither
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Buy now." not in page
+    assert "Thank you, this was really helpful." not in page
 
 
 # --- Spam rules: caught spam is stored as spam, never dropped -------------------------
@@ -184,12 +188,54 @@ def test_spam_is_stored_for_moderators_and_not_emailed(client, article, override
     assert comment.body not in page.split('id="comments"')[1].split("<form")[0]
 
 
-def test_sent_too_quickly_is_spam(client, article, settings):
+def test_sent_too_quickly_asks_to_check_and_send_again_with_the_text_kept(client, article, settings):
     from clinic.spam import make_form_token
 
     settings.SPAM_MIN_FILL_SECONDS = 3
-    post(client, article, form_token=make_form_token("comment"))
-    assert Comment.objects.get().spam_reason == "sent too quickly"
+    response = post(client, article, body="I pasted this from my notes.", form_token=make_form_token("comment"))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Please check it and send it again." in html
+    assert "I pasted this from my notes.</textarea>" in html
+    assert not Comment.objects.exists()
+    # The resend (with the page's fresh token, a minute later) is taken, not called a duplicate.
+    response = post(client, article, body="I pasted this from my notes.")
+    assert response.status_code == 302
+    assert Comment.objects.get().status == Comment.Status.PENDING
+
+
+def test_resend_after_a_comment_was_filed_as_spam_is_not_a_duplicate(client, article):
+    post(client, article, body="See https://a.example and https://b.example")
+    post(client, article, body="See https://a.example and https://b.example", form_token="forged")
+    assert Comment.objects.filter(status=Comment.Status.SPAM).count() == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        ("I have lupus and take methotrexate, is PRP safe?", "health details and medicines"),
+        ("Call me on 07700 900123 please", "contact details"),
+    ],
+)
+def test_personal_details_are_flagged_to_the_patient_after_posting(client, article, body, said):
+    response = post(client, article, body=body)
+    page = client.get(response["Location"]).content.decode()
+    assert "awaiting moderation" in page
+    assert f"Your comment seems to include {said}" in page
+    # The moderators' email does not repeat the text.
+    [email] = deliver_outbox()
+    assert "may contain personal details" in email.subject
+    assert body not in email.body
+    assert "methotrexate" not in email.body
+    assert "07700" not in email.body
+    assert "Redact and approve" in email.body
+
+
+def test_ordinary_comment_is_not_flagged(client, article):
+    response = post(client, article, body="Does PRP hurt? How long is the downtime?")
+    assert "Your comment seems to include" not in client.get(response["Location"]).content.decode()
+    [email] = deliver_outbox()
+    assert "Does PRP hurt?" in email.body
 
 
 def test_blocked_word_marks_spam(client, article):
@@ -215,3 +261,33 @@ def test_rate_limit_per_client(client, article, settings):
     assert response.status_code == 429
     assert "You have sent several messages in a short time" in response.content.decode()
     assert Comment.objects.count() == 2
+
+
+def test_spam_is_counted_in_the_moderators_digest_and_listed_in_the_admin(client, article, admin_client):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    post(client, article, body="See https://a.example and https://b.example")
+    post(client, article, form_token="forged", body="Another.")
+    CommentFactory(status="spam", spam_reason="too many links", created_at=timezone.now() - timedelta(days=3))
+    CommentFactory(status="pending")
+    assert deliver_outbox() == []  # spam is never emailed one by one
+    call_command("send_moderation_digest", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    [digest] = deliver_outbox()
+    assert digest.subject == "Comments: 1 awaiting moderation, 2 filed as spam"
+    assert "1 × too many links" in digest.body
+    assert "1 × missing or forged form token" in digest.body
+    assert "https://" in digest.body and "?status=spam" in digest.body  # noqa: PT018
+    assert "Another." not in digest.body
+    listed = admin_client.get("/admin/comments/comment/?status=spam").content.decode()
+    assert "Another." in listed
+    assert "Spam (3)" in listed
+
+
+def test_no_digest_when_there_is_nothing_to_report(db):
+    from django.core.management import call_command
+
+    call_command("send_moderation_digest", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert deliver_outbox() == []
