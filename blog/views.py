@@ -114,7 +114,10 @@ class ArticleDetailView(DetailView):
             spam_reason=form.spam_reason,
         )
         # Spam gets the same answer as a genuine comment, so a bot learns nothing.
-        messages.success(request, "Thank you. Your comment is awaiting moderation and will appear once approved.")
+        thanks = "Thank you. Your comment is awaiting moderation and will appear once approved."
+        if data["wants_updates"]:
+            thanks += " We've emailed you a link to confirm replies can be sent to that address."
+        messages.success(request, thanks)
         flagged = health.kinds(comment.body)
         if flagged:
             messages.warning(

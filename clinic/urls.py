@@ -38,6 +38,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("blog/", include("blog.urls")),
     path("treatments/", include("treatments.urls")),
+    path("comments/", include("comments.urls")),
 ]
 if settings.SERVE_MEDIA:
     urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", views.serve_media))

@@ -94,6 +94,13 @@ class Comment(models.Model):
         default=False,
         help_text="The commenter asked to hear by email when this comment is approved or answered.",
     )
+    updates_confirmed_at = models.DateTimeField(
+        "address confirmed at",
+        null=True,
+        blank=True,
+        help_text="When the commenter followed the emailed link proving the address is theirs. "
+        "Replies are emailed only once it is set.",
+    )
     spam_reason = models.CharField(
         max_length=100,
         blank=True,

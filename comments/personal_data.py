@@ -56,6 +56,7 @@ class CommentsPersonalData:
             author_email="",
             body=Comment.ERASED_TEXT,
             wants_updates=False,
+            updates_confirmed_at=None,
             spam_reason="",
         )
         return deleted + anonymised

@@ -22,6 +22,7 @@ def delete_old_unpublished_comments(cutoff):
         author_email="",
         body=Comment.ERASED_TEXT,
         wants_updates=False,
+        updates_confirmed_at=None,
         spam_reason="",
     )
     return deleted + anonymised

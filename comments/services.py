@@ -6,8 +6,10 @@ that is slow or down never holds up or loses a patient's comment.
 """
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
+from django.core import signing
 from django.db import transaction
 from django.db.models import Count
 from django.template.loader import render_to_string
@@ -22,6 +24,10 @@ from comments import health
 from comments.models import Comment
 
 logger = logging.getLogger(__name__)
+
+# Reply emails go only to an address whose owner followed this link: anyone can type anyone's address.
+CONFIRM_SALT = "comments.confirm-updates"
+CONFIRM_MAX_AGE = timedelta(days=7)
 
 
 def submit_comment(*, target, author_name, author_email, body, parent=None, wants_updates=False, spam_reason=""):
@@ -47,7 +53,36 @@ def submit_comment(*, target, author_name, author_email, body, parent=None, want
         )
         if not spam_reason:
             _queue_moderators_email(comment)
+        if wants_updates and not spam_reason:
+            _queue_confirm_email(comment)
     return comment
+
+
+def confirm_token(comment):
+    """The signed token in the confirmation link: names the comment and the address it was sent to."""
+    return signing.dumps({"c": comment.pk, "e": comment.author_email.lower()}, salt=CONFIRM_SALT)
+
+
+def comment_for_token(token):
+    """The comment a confirmation token names, or None if the token is forged, expired, or its comment is gone."""
+    try:
+        data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+        pk, email = int(data["c"]), str(data["e"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+    return Comment.objects.by_email(email).filter(pk=pk, wants_updates=True).first() if email else None
+
+
+def confirm_updates(comment):
+    """Record that ``comment``'s author owns its address; their other comments asking for updates count too.
+
+    Returns how many comments were confirmed.
+    """
+    return (
+        Comment.objects.by_email(comment.author_email)
+        .filter(wants_updates=True, updates_confirmed_at__isnull=True)
+        .update(updates_confirmed_at=timezone.now())
+    )
 
 
 def approve_comments(queryset):
@@ -107,7 +142,7 @@ def reply_as_clinic(*, comment, body, user):
             is_staff_reply=True,
             staff_user=user,
         )
-        if comment.wants_updates and comment.author_email:
+        if comment.wants_updates and comment.updates_confirmed_at and comment.author_email:
             _queue_reply_email(reply, answered=comment)
     return reply
 
@@ -145,6 +180,19 @@ def _queue_approved_email(comment):
         to=[comment.author_email],
         subject=f"Your comment on “{comment.target}” is published",
         body=render_to_string("comments/email/comment_approved.txt", _context(comment)),
+    )
+
+
+def _queue_confirm_email(comment):
+    confirm_url = settings.SITE_URL + reverse("comments:confirm_updates", args=[confirm_token(comment)])
+    queue_email(
+        kind="comment_confirm",
+        to=[comment.author_email],
+        subject="Confirm your email address for replies to your comment",
+        body=render_to_string(
+            "comments/email/comment_confirm.txt",
+            {**_context(comment), "confirm_url": confirm_url, "days": CONFIRM_MAX_AGE.days},
+        ),
     )
 
 

@@ -109,6 +109,7 @@ EXAMPLES = {
     "treatments:comparison_list": lambda site: {},
     "treatments:comparison_detail": lambda site: {"pair": site["pair"]},
     "treatments:treatment_detail": lambda site: {"slug": site["treatment"].slug},
+    "comments:confirm_updates": lambda site: {"token": "not-a-token"},
 }
 UNNAMED = {f"{settings.MEDIA_URL.strip('/')}/<path:path>"}
 

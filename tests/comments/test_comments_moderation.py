@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from clinic.models import Enquiry, OutboxEmail
 from comments.models import Comment
@@ -78,7 +79,12 @@ def test_moderator_marks_spam_or_removes(client, moderator, action, status):
 
 
 def test_moderator_edits_and_replies_as_the_clinic(client, moderator):
-    comment = CommentFactory(status="pending", wants_updates=True, body="My GP is Dr Smith. Does PRP hurt?")
+    comment = CommentFactory(
+        status="pending",
+        wants_updates=True,
+        updates_confirmed_at=timezone.now(),
+        body="My GP is Dr Smith. Does PRP hurt?",
+    )
     url = reverse("admin:comments_comment_change", args=[comment.pk])
     response = client.post(
         url,

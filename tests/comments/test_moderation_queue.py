@@ -5,6 +5,7 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 
 from clinic.models import OutboxEmail
 from comments.models import Comment
@@ -108,7 +109,9 @@ def test_editors_cannot_use_the_row_buttons(client):
 
 
 def test_inline_reply_is_signed_with_the_public_name_and_approves_the_comment(client, moderator):
-    comment = CommentFactory(status="pending", wants_updates=True, author_email="eilidh@example.com")
+    comment = CommentFactory(
+        status="pending", wants_updates=True, updates_confirmed_at=timezone.now(), author_email="eilidh@example.com"
+    )
     response = client.post(
         moderate_url(comment, "reply"), {f"reply-{comment.pk}": "Thank you. Book a consultation to talk it over."}
     )

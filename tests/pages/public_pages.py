@@ -46,4 +46,5 @@ PUBLIC_PAGES = [
     ("search results", lambda: reverse("clinic:search") + "?q=skin", 200),
     ("not found", lambda: "/no-such-page/", 404),
     ("bad request", lambda: reverse("clinic:search") + "?q=a%00b", 400),
+    ("comment reply-email link not valid", lambda: reverse("comments:confirm_updates", args=["expired"]), 400),
 ]
