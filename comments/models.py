@@ -51,6 +51,26 @@ class CommentQuerySet(models.QuerySet):
         """Every comment written with ``email`` (ignoring case): what personal-data requests cover."""
         return self.filter(author_email__iexact=email.strip())
 
+    def erase(self):
+        """Delete these comments; returns how many were deleted or anonymised.
+
+        One that still has replies below it becomes an anonymous placeholder instead, so the
+        replies keep their thread. Used by personal-data erasure and by the purge alike.
+        """
+        deleted = 0
+        # Leaves first, repeatedly: once a reply is gone, the comment above it may be a leaf.
+        while count := self.filter(replies__isnull=True).delete()[0]:
+            deleted += count
+        anonymised = self.exclude(body=Comment.ERASED_TEXT).update(
+            author_name="Former commenter",
+            author_email="",
+            body=Comment.ERASED_TEXT,
+            wants_updates=False,
+            updates_confirmed_at=None,
+            spam_reason="",
+        )
+        return deleted + anonymised
+
 
 class Comment(models.Model):
     """A patient's comment on a page, or the clinic's reply to one. Plain text, never HTML."""

@@ -44,22 +44,7 @@ class CommentsPersonalData:
         people's replies below it still read as a conversation.
         """
         self._unname_clinic_replies(email)
-        deleted = 0
-        # Leaves first, repeatedly: once an author's own reply is gone, the comment above it may be a leaf.
-        while True:
-            count, _ = Comment.objects.by_email(email).filter(replies__isnull=True).delete()
-            if not count:
-                break
-            deleted += count
-        anonymised = Comment.objects.by_email(email).update(
-            author_name="Former commenter",
-            author_email="",
-            body=Comment.ERASED_TEXT,
-            wants_updates=False,
-            updates_confirmed_at=None,
-            spam_reason="",
-        )
-        return deleted + anonymised
+        return Comment.objects.by_email(email).erase()
 
     NAME_REMOVED = "[name removed]"
 
