@@ -16,7 +16,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
-from clinic.fields import RichTextField
+from clinic.fields import RichTextField, last_updated_field
 from clinic.model_parts import MedicalReview, image_with_alt
 from clinic.models import Practitioner
 from comments.models import Comment
@@ -209,14 +209,7 @@ class Article(ArticleCover, MedicalReview):
         help_text="Leave empty to publish straight away. A time in the future schedules the article.",
     )
     updated_at = models.DateTimeField(auto_now=True)
-    content_updated_at = models.DateTimeField(
-        "last updated",
-        null=True,
-        blank=True,
-        editable=False,
-        help_text="When staff last changed what readers see (not imports, publishing or saves that change "
-        "nothing). Set by the admin.",
-    )
+    content_updated_at = last_updated_field()
     categories = models.ManyToManyField(Category, blank=True, related_name="articles")
     tags = models.ManyToManyField(Tag, blank=True, related_name="articles")
     related_treatments = models.ManyToManyField(

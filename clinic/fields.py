@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ckeditor.fields import RichTextField as CKEditorRichTextField
 from ckeditor_uploader.fields import RichTextUploadingFormField
+from django.db import models
 
 from clinic.sanitise import sanitise_html
 
@@ -34,3 +35,19 @@ class RichTextField(CKEditorRichTextField):
         clean = sanitise_html(getattr(model_instance, self.attname))
         setattr(model_instance, self.attname, clean)
         return clean
+
+
+def last_updated_field():
+    """The editorial "last updated" time: moves only when staff change what readers see.
+
+    One definition for every model that shows it (articles, treatments, flat pages); the
+    admin's editorial-date mixin sets it.
+    """
+    return models.DateTimeField(
+        "last updated",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When staff last changed what readers see (not imports, publishing or saves that change "
+        "nothing). Set by the admin.",
+    )

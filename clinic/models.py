@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from clinic.compliance.models import ComplianceFinding, ComplianceTerm, ComplianceTermChange  # noqa: F401
-from clinic.fields import RichTextField
+from clinic.fields import RichTextField, last_updated_field
 from clinic.images import reencode_image, validate_image_upload
 
 phone_validator = RegexValidator(
@@ -231,14 +231,7 @@ class Page(models.Model):
     is_published = models.BooleanField(default=True)
     show_in_footer = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)
-    content_updated_at = models.DateTimeField(
-        "last updated",
-        null=True,
-        blank=True,
-        editable=False,
-        help_text="When staff last changed what readers see (not imports, publishing or saves that change "
-        "nothing). Set by the admin.",
-    )
+    content_updated_at = last_updated_field()
 
     objects = PageQuerySet.as_manager()
 

@@ -7,7 +7,7 @@ from django.db.models.functions import Greatest, Least
 from django.urls import reverse
 from django.utils.html import strip_tags
 
-from clinic.fields import RichTextField
+from clinic.fields import RichTextField, last_updated_field
 from clinic.model_parts import MedicalReview, image_with_alt
 from clinic.models import Practitioner
 
@@ -194,14 +194,7 @@ class Treatment(TreatmentHeroImage, MedicalReview):
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    content_updated_at = models.DateTimeField(
-        "last updated",
-        null=True,
-        blank=True,
-        editable=False,
-        help_text="When staff last changed what readers see (not imports, publishing or saves that change "
-        "nothing). Set by the admin.",
-    )
+    content_updated_at = last_updated_field()
 
     objects = TreatmentQuerySet.as_manager()
 
