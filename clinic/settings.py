@@ -82,6 +82,9 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "clinic.compression.BrotliMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cache-Control, ETag and 304s (clinic/http_cache.py): inside compression, so the ETag is the
+    # page's; outside sessions, CSRF and messages, so it sees every cookie they set.
+    "clinic.http_cache.SharedCacheMiddleware",
     # Outermost after static files, so it sees every 404 the site answers.
     "clinic.redirects.RedirectFallbackMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -144,6 +147,10 @@ else:
 # Redis when there is one, otherwise in the database (clinic/limits/counters.py), never in
 # a process's memory.
 RATE_LIMIT_STORE = "cache" if REDIS_URL else "database"
+
+# Seconds nginx or a CDN may keep an anonymous page (clinic/http_cache.py). Browsers revalidate
+# every time; two shared caches in a row (a CDN in front of nginx) still show a change within 60 s.
+SHARED_CACHE_SECONDS = env_int("SHARED_CACHE_SECONDS", 30)
 
 # Sessions live in the database so any web process can serve any request.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

@@ -25,6 +25,7 @@ from django.views.static import serve
 from clinic import registries
 from clinic.enquiries import submit_enquiry
 from clinic.forms import EnquiryForm
+from clinic.http_cache import guard_public_form
 from clinic.images import reencode_image
 from clinic.models import Page, Practitioner, Redirect
 from clinic.registries import home_sections
@@ -196,7 +197,7 @@ def editor_image_upload(request):
     return _editor_upload_response(request, url=default_storage.url(name))
 
 
-@method_decorator(never_cache, name="dispatch")
+@method_decorator(guard_public_form, name="dispatch")
 class EnquiryCreateView(FormView):
     """The consultation form: stores the enquiry and redirects to the thank-you page."""
 
