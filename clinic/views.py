@@ -130,15 +130,11 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
-# Uploads keep their name for life (storage adds a suffix rather than overwrite), so browsers
-# may keep them a month; nginx sends the same header in production (README).
-MEDIA_CACHE_CONTROL = "public, max-age=2592000"
-
-
 def serve_media(request, path):
     """Uploaded files, for the local demo only (SERVE_MEDIA); production serves media elsewhere."""
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
-    response.headers["Cache-Control"] = MEDIA_CACHE_CONTROL
+    # Storage adds a suffix rather than overwrite; nginx and object storage send the same header (README).
+    response.headers["Cache-Control"] = settings.MEDIA_CACHE_CONTROL
     return response
 
 
