@@ -48,6 +48,12 @@ def carries_personal_cookie(request):
     return has_session(request) or "messages" in request.COOKIES
 
 
+def showed_messages(request):
+    # Set once a page lists messages (Django's storage marks them used), wherever they came from.
+    storage = getattr(request, "_messages", None)
+    return bool(storage is not None and storage.used)
+
+
 def is_admin(request):
     return request.path.startswith("/" + settings.ADMIN_URL)
 
@@ -60,6 +66,7 @@ def is_shareable(request, response):
         and not response.streaming
         and not response.cookies
         and not carries_personal_cookie(request)
+        and not showed_messages(request)
         and not is_admin(request)
     )
 

@@ -292,3 +292,23 @@ def test_an_old_shared_copy_expires_like_any_form(client, settings):
     response = client.post("/consultation/", enquiry_post_data(form_token=token))
     assert response.status_code == 400
     assert "has expired" in response.content.decode()
+
+
+def test_a_page_listing_a_message_is_private_even_without_a_cookie(rf):
+    from django.contrib import messages
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.shortcuts import render
+
+    from clinic.http_cache import SharedCacheMiddleware
+
+    request = rf.get("/")
+    request.session = {}
+    request._messages = FallbackStorage(request)
+
+    def view(request):
+        messages.info(request, "Your settings were saved.")
+        return render(request, "404.html", status=404)
+
+    response = SharedCacheMiddleware(view)(request)
+    assert "Your settings were saved." in response.content.decode()
+    assert_private(response)
