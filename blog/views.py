@@ -4,10 +4,12 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.views.generic import DetailView, ListView, MonthArchiveView
 
 from blog.models import Article, Category, Tag
+from clinic.http_cache import guard_public_form
 from clinic.spam import client_fingerprint
 from comments import health
 from comments.forms import CommentForm
@@ -83,6 +85,7 @@ class ArticleMonthArchiveView(BlogIndexMixin, MonthArchiveView):
 OWN_COMMENTS_SESSION_KEY = "blog_own_pending_comments"
 
 
+@method_decorator(guard_public_form, name="dispatch")
 class ArticleDetailView(DetailView):
     """The article page; it also receives the comment form (post/redirect/get).
 

@@ -82,6 +82,9 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "clinic.compression.BrotliMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cache-Control, ETag and 304s (clinic/http_cache.py): inside compression, so the ETag is the
+    # page's; outside sessions, CSRF and messages, so it sees every cookie they set.
+    "clinic.http_cache.SharedCacheMiddleware",
     # Outermost after static files, so it sees every 404 the site answers.
     "clinic.redirects.RedirectFallbackMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -145,6 +148,10 @@ else:
 # a process's memory.
 RATE_LIMIT_STORE = "cache" if REDIS_URL else "database"
 
+# Seconds nginx or a CDN may keep an anonymous page (clinic/http_cache.py). Browsers revalidate
+# every time; two shared caches in a row (a CDN in front of nginx) still show a change within 60 s.
+SHARED_CACHE_SECONDS = env_int("SHARED_CACHE_SECONDS", 30)
+
 # Sessions live in the database so any web process can serve any request.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
@@ -199,9 +206,29 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 MEDIA_URL = env("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+MEDIA_STORAGE = env("MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage")
+# Uploads keep their name for life (never overwritten), so browsers may keep them a month.
+MEDIA_CACHE_CONTROL = "public, max-age=2592000"
+MEDIA_STORAGE_OPTIONS = {}
+if MEDIA_STORAGE == "storages.backends.s3.S3Storage":
+    # Object storage (S3 or any S3-compatible service) through django-storages, so every app
+    # server sees the same uploads. boto3 reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY
+    # from the environment itself.
+    if not env("MEDIA_BUCKET"):
+        raise ImproperlyConfigured("MEDIA_BUCKET must be set when MEDIA_STORAGE is S3 (see README.md, 'Deploying').")
+    MEDIA_STORAGE_OPTIONS = {
+        "bucket_name": env("MEDIA_BUCKET"),
+        "region_name": env("MEDIA_REGION") or None,
+        "endpoint_url": env("MEDIA_ENDPOINT_URL") or None,
+        "custom_domain": env("MEDIA_CUSTOM_DOMAIN") or None,
+        # Public images linked from pages: plain addresses that never expire, never overwritten.
+        "querystring_auth": False,
+        "file_overwrite": False,
+        "object_parameters": {"CacheControl": MEDIA_CACHE_CONTROL},
+    }
 STORAGES = {
-    # Point MEDIA_STORAGE at an object-storage backend for several app servers.
-    "default": {"BACKEND": env("MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage")},
+    # Filesystem for one server; object storage (MEDIA_STORAGE above) for several.
+    "default": {"BACKEND": MEDIA_STORAGE, "OPTIONS": MEDIA_STORAGE_OPTIONS},
     # Hashed, pre-compressed files that whitenoise serves with far-future cache headers.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }

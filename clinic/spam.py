@@ -6,7 +6,8 @@ Any public form (the consultation enquiry now, article comments later) mixes in
 - a honeypot field people never see and bots tend to fill;
 - a signed token holding the time the form was shown, so a form sent back faster than a
   person could type is caught, and a forged or missing token too; each token is accepted
-  once, so a captured submission cannot be replayed;
+  once from each client, so a captured submission cannot be replayed, while visitors shown
+  the same cached page (clinic/http_cache.py) can each send it;
 - a link limit and the staff-edited ``BlockedWord`` list, over the fields named in
   ``spam_text_fields``;
 - duplicate detection, through the form's ``is_duplicate()`` hook;
@@ -180,8 +181,12 @@ class SpamDefenceMixin:
         return ""
 
     def _first_use_of_token(self):
-        """Record the submitted token as used, shared by every worker until it would expire anyway."""
-        token_id = hashlib.sha256(self._submitted_token.encode()).hexdigest()
+        """Record the submitted token as used by this client, shared by every worker until it would expire anyway.
+
+        Per client because a shared cache (nginx, a CDN) shows everyone who opens the page
+        within a minute the same copy, and so the same token: each of them may send it once.
+        """
+        token_id = hashlib.sha256(f"{self.client}:{self._submitted_token}".encode()).hexdigest()
         return use_once(
             f"form-token:{self.spam_form_name}", token_id, ttl_seconds=setting("SPAM_MAX_FORM_AGE_SECONDS")
         )

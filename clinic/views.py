@@ -25,6 +25,7 @@ from django.views.static import serve
 from clinic import registries
 from clinic.enquiries import submit_enquiry
 from clinic.forms import EnquiryForm
+from clinic.http_cache import guard_public_form
 from clinic.images import reencode_image
 from clinic.models import Page, Practitioner, Redirect
 from clinic.registries import home_sections
@@ -129,15 +130,11 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
-# Uploads keep their name for life (storage adds a suffix rather than overwrite), so browsers
-# may keep them a month; nginx sends the same header in production (README).
-MEDIA_CACHE_CONTROL = "public, max-age=2592000"
-
-
 def serve_media(request, path):
     """Uploaded files, for the local demo only (SERVE_MEDIA); production serves media elsewhere."""
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
-    response.headers["Cache-Control"] = MEDIA_CACHE_CONTROL
+    # Storage adds a suffix rather than overwrite; nginx and object storage send the same header (README).
+    response.headers["Cache-Control"] = settings.MEDIA_CACHE_CONTROL
     return response
 
 
@@ -196,7 +193,7 @@ def editor_image_upload(request):
     return _editor_upload_response(request, url=default_storage.url(name))
 
 
-@method_decorator(never_cache, name="dispatch")
+@method_decorator(guard_public_form, name="dispatch")
 class EnquiryCreateView(FormView):
     """The consultation form: stores the enquiry and redirects to the thank-you page."""
 

@@ -243,7 +243,10 @@ def test_error_pages_are_the_sites_own_and_csp_clean(client, site, status, url, 
 
 def test_forged_form_gets_the_sites_csrf_page(site):
     client = Client(enforce_csrf_checks=True)
-    response = client.post(reverse("clinic:enquiry_create"), enquiry_post_data())
+    # Anonymous public forms need no token; another site's post is refused by its Origin.
+    response = client.post(
+        reverse("clinic:enquiry_create"), enquiry_post_data(), headers={"origin": "https://evil.example"}
+    )
     assert response.status_code == 403
     html = response.content.decode()
     assert "Please send the form again" in html
