@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import Enum
+from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -78,6 +79,8 @@ class ExportError(Exception):
     """The file is not a readable WordPress export; the message says where and why."""
 
 
+# An export uses a few dozen tag names, met hundreds of thousands of times.
+@lru_cache(maxsize=1024)
 def _name(tag):
     """``{namespace}local`` → ``prefix:local``, treating every WXR version's namespace alike."""
     if not tag.startswith("{"):
@@ -417,11 +420,7 @@ class WordPressImporter:
             self.fingerprints[kind][wp_id] = digest
         # Only the addresses of posts and pages that have images are needed after their batch.
         self.attachment_parents = {attachment["parent"] for attachment in self.attachments.values()}
-        self.redirects = dict(Redirect.objects.values_list("old_path", "new_path"))
-        self.stored_redirects = dict(self.redirects)
-        self.redirect_sources = defaultdict(set)  # new path → old paths leading to it
-        for old, new in self.redirects.items():
-            self.redirect_sources[new].add(old)
+        self.pending_redirects = []
         self.pending_items = {}
         self.pending_links = []
         self.pending_comments = []
@@ -583,12 +582,17 @@ class WordPressImporter:
         return obj, True
 
     def _redirect(self, old_path, new_path):
-        """Point ``old_path`` at ``new_path`` in memory, collapsing chains as ``add_redirect`` does.
+        """Point ``old_path`` at ``new_path``, collapsing chains as ``add_redirect`` does.
 
-        The redirects are written once, at the end of the run (``_write_redirects``).
+        Redirects are applied and written in order, a batch at a time (``_write_redirects``).
         """
         if not old_path or old_path == new_path or len(old_path) > 500:
             return
+        self.pending_redirects.append((old_path, new_path))
+        if len(self.pending_redirects) >= BATCH_SIZE:
+            self._write_redirects()
+
+    def _apply_redirect(self, old_path, new_path):
         if self.redirects.get(old_path) == new_path:
             self.report.count("redirects", "unchanged")
             return
@@ -608,7 +612,26 @@ class WordPressImporter:
         self.redirect_sources[new_path].add(old_path)
 
     def _write_redirects(self):
-        """Write the redirects that differ from the stored ones: a few statements, not one per row."""
+        """Apply the pending redirects in order and write what changed: a few statements per batch.
+
+        Only the stored rows these redirects can touch are read: those leaving from one of
+        their old or new paths, and those leading to one of their old paths (the chains to
+        collapse). What one redirect of the batch changes, the next one sees.
+        """
+        pending, self.pending_redirects = self.pending_redirects, []
+        if not pending:
+            return
+        olds = {old for old, _new in pending}
+        paths = olds | {new for _old, new in pending}
+        self.stored_redirects = dict(
+            Redirect.objects.filter(Q(old_path__in=paths) | Q(new_path__in=olds)).values_list("old_path", "new_path")
+        )
+        self.redirects = dict(self.stored_redirects)
+        self.redirect_sources = defaultdict(set)  # new path → old paths leading to it
+        for old, new in self.redirects.items():
+            self.redirect_sources[new].add(old)
+        for old, new in pending:
+            self._apply_redirect(old, new)
         removed = [old for old in self.stored_redirects if old not in self.redirects]
         changed = [
             Redirect(old_path=old, new_path=new, is_permanent=True)
@@ -624,6 +647,7 @@ class WordPressImporter:
             unique_fields=["old_path"],
             update_fields=["new_path", "is_permanent"],
         )
+        self.redirects = self.stored_redirects = self.redirect_sources = None
 
     # --- Authors and terms --------------------------------------------------------
 
