@@ -312,6 +312,26 @@ def _yoast(value, title):
     return " ".join(value.split()).strip(" -|–")
 
 
+class _TakenSlugs:
+    """The slugs of ``model`` in use among those asked about: a batch's own read at once, others when asked."""
+
+    def __init__(self, model, slugs):
+        self.model = model
+        self.checked = set(slugs)
+        self.taken = set(model.objects.filter(slug__in=self.checked).values_list("slug", flat=True))
+
+    def __contains__(self, slug):
+        if slug not in self.checked:
+            self.checked.add(slug)
+            if self.model.objects.filter(slug=slug).exists():
+                self.taken.add(slug)
+        return slug in self.taken
+
+    def add(self, slug):
+        self.checked.add(slug)
+        self.taken.add(slug)
+
+
 class WordPressImporter:
     """Import one export file. Call ``run()`` inside a transaction; it returns a Report.
 
@@ -426,7 +446,6 @@ class WordPressImporter:
         self.pending_comments = []
         self.pending_articles = []
         self.item_batch = []
-        self.article_slugs = set(Article.objects.values_list("slug", flat=True))
         self.page_slugs_taken = set(Page.objects.values_list("slug", flat=True))
         self._import_authors()
         self._import_terms()
@@ -506,6 +525,9 @@ class WordPressImporter:
             links = Article.tags.through.objects.filter(article_id__in=article_pks)
             for article_pk, tag_pk in links.values_list("article_id", "tag_id"):
                 self.linked_tags[article_pk].add(tag_pk)
+        self.article_slugs = _TakenSlugs(
+            Article, {self._slug(item)[:200] or "article" for kind, item in batch if kind == "post"}
+        )
         # Primary keys for the articles this batch creates, taken from the sequence at once so
         # comments and term links can point at an article before it is written.
         self.free_article_pks = self._reserve_pks(
