@@ -15,6 +15,7 @@ import posixpath
 import re
 import tempfile
 from collections import Counter, defaultdict
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import Enum
@@ -116,9 +117,13 @@ def _read(path, on_item, on_channel_element):
             else:
                 continue
             # Forget what was read, the element itself too: memory stays flat however long the file.
+            # The parser reads ahead, so the element is seldom the channel's last child: it is
+            # found from the front, past the channel's few own fields.
             element.clear()
-            if channel is not None and len(channel) and channel[-1] is element:
-                del channel[-1]
+            if channel is not None:
+                # Not a direct child of <channel> in a malformed but readable export.
+                with suppress(ValueError):
+                    channel.remove(element)
     except ParseError as error:
         line, column = getattr(error, "position", (0, 0))
         reason = str(error).split(":")[0]

@@ -302,3 +302,32 @@ def test_queries_grow_only_per_batch(db, tmp_path, monkeypatch):
         assert three[run_index] - two[run_index] == per_batch
         # A batch of twenty posts with eighty comments costs a few statements, not one per row.
         assert per_batch < 20
+
+
+def test_reading_forgets_every_item_read_so_memory_stays_flat(tmp_path, monkeypatch):
+    import blog.wordpress
+
+    parse = blog.wordpress.iterparse
+    roots = []
+
+    def watched(*args, **kwargs):
+        for event, element in parse(*args, **kwargs):
+            if not roots:
+                roots.append(element)
+            yield event, element
+
+    monkeypatch.setattr(blog.wordpress, "iterparse", watched)
+    held = []  # (children of <channel>, elements in the tree) as each item is read
+
+    def on_item(element):
+        held.append((len(roots[0][0]), sum(1 for _ in roots[0].iter())))
+
+    export = synthetic_export(tmp_path / "export.xml", 200, first_id=1)
+    blog.wordpress._read(export, on_item, lambda *args: None)
+    assert len(held) == 200
+    # The tree holds the channel's own fields and the items the parser has read ahead,
+    # never the items already handled: the last item is read with no more than the first ones.
+    first, last = held[:50], held[-50:]
+    assert max(children for children, _ in last) <= max(children for children, _ in first) < 20
+    assert max(elements for _, elements in last) <= max(elements for _, elements in first)
+    assert len(roots[0]) == 1  # <rss> holds just its <channel>
