@@ -3,8 +3,10 @@
 The export is read twice with a streaming parser that refuses DTDs and entities (so a
 hostile file cannot expand itself or reach the network): a first pass gathers the small
 things everything else refers to (authors, terms, attachments, page paths) and proves
-the file well formed before anything is written; a second pass imports one item at a
-time and forgets it. ``WordPressImporter.run()`` does the writing; the management command
+the file well formed before anything is written; a second pass imports the posts and
+pages a batch at a time (``ITEM_BATCH``): what earlier imports made of a batch is read in a
+few queries, its new rows are written in a few statements, and then it is forgotten, so
+queries grow with batches and memory does not grow with the export. ``WordPressImporter.run()`` does the writing; the management command
 ``import_wordpress`` wraps it in one transaction.
 """
 
