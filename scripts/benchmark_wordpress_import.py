@@ -5,8 +5,8 @@
 Writes an export with the given numbers of posts and comments (threaded, mixed
 statuses) to a temporary folder, creates a fresh PostgreSQL database ``<name>_wpbench``
 beside DATABASE_URL's, migrates it and runs ``import_wordpress`` twice in a child
-process. Prints elapsed seconds, the child's own CPU seconds and peak resident memory, and the load
-average, for each run.
+process. Prints elapsed seconds, the child's own CPU seconds and peak resident memory,
+and the load average, for each run.
 """
 
 import argparse

@@ -6,8 +6,9 @@ things everything else refers to (authors, terms, attachments, page paths) and p
 the file well formed before anything is written; a second pass imports the posts and
 pages a batch at a time (``ITEM_BATCH``): what earlier imports made of a batch is read in a
 few queries, its new rows are written in a few statements, and then it is forgotten, so
-queries grow with batches and memory does not grow with the export. ``WordPressImporter.run()`` does the writing; the management command
-``import_wordpress`` wraps it in one transaction.
+queries grow with batches and memory does not grow with the export.
+``WordPressImporter.run()`` does the writing; the management command ``import_wordpress``
+wraps it in one transaction.
 """
 
 import hashlib
