@@ -3,19 +3,26 @@
 The export is read twice with a streaming parser that refuses DTDs and entities (so a
 hostile file cannot expand itself or reach the network): a first pass gathers the small
 things everything else refers to (authors, terms, attachments, page paths) and proves
-the file well formed before anything is written; a second pass imports one item at a
-time and forgets it. ``WordPressImporter.run()`` does the writing; the management command
-``import_wordpress`` wraps it in one transaction.
+the file well formed before anything is written; a second pass imports the posts and
+pages a batch at a time (``ITEM_BATCH``): what earlier imports made of a batch is read in a
+few queries, its new rows are written in a few statements, and then it is forgotten, so
+queries grow with batches and memory does not grow with the export.
+``WordPressImporter.run()`` does the writing; the management command ``import_wordpress``
+wraps it in one transaction.
 """
 
 import hashlib
 import html
+import json
 import posixpath
 import re
+import tempfile
 from collections import Counter, defaultdict
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import Enum
+from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -28,6 +35,8 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.validators import validate_email
+from django.db import connection
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
@@ -62,12 +71,20 @@ UPLOADS_MARKER = "/wp-content/uploads/"
 MEDIA_PREFIX = "wordpress"
 # Rows written per statement when the import writes in bulk.
 BATCH_SIZE = 1000
+# Posts and pages read before their earlier-import records, rows and comments are looked
+# up together: a few queries per batch, never per item, and only one batch held in memory.
+ITEM_BATCH = 200
+# Kinds of import record kept per batch rather than for the whole run: there can be as
+# many of them as the export has items and comments.
+BATCHED_KINDS = ("post", "page", "comment")
 
 
 class ExportError(Exception):
     """The file is not a readable WordPress export; the message says where and why."""
 
 
+# An export uses a few dozen tag names, met hundreds of thousands of times.
+@lru_cache(maxsize=1024)
 def _name(tag):
     """``{namespace}local`` → ``prefix:local``, treating every WXR version's namespace alike."""
     if not tag.startswith("{"):
@@ -103,9 +120,13 @@ def _read(path, on_item, on_channel_element):
             else:
                 continue
             # Forget what was read, the element itself too: memory stays flat however long the file.
+            # The parser reads ahead, so the element is seldom the channel's last child: it is
+            # found from the front, past the channel's few own fields.
             element.clear()
-            if channel is not None and len(channel) and channel[-1] is element:
-                del channel[-1]
+            if channel is not None:
+                # Not a direct child of <channel> in a malformed but readable export.
+                with suppress(ValueError):
+                    channel.remove(element)
     except ParseError as error:
         line, column = getattr(error, "position", (0, 0))
         reason = str(error).split(":")[0]
@@ -299,6 +320,26 @@ def _yoast(value, title):
     return " ".join(value.split()).strip(" -|–")
 
 
+class _TakenSlugs:
+    """The slugs of ``model`` in use among those asked about: a batch's own read at once, others when asked."""
+
+    def __init__(self, model, slugs):
+        self.model = model
+        self.checked = set(slugs)
+        self.taken = set(model.objects.filter(slug__in=self.checked).values_list("slug", flat=True))
+
+    def __contains__(self, slug):
+        if slug not in self.checked:
+            self.checked.add(slug)
+            if self.model.objects.filter(slug=slug).exists():
+                self.taken.add(slug)
+        return slug in self.taken
+
+    def add(self, slug):
+        self.checked.add(slug)
+        self.taken.add(slug)
+
+
 class WordPressImporter:
     """Import one export file. Call ``run()`` inside a transaction; it returns a Report.
 
@@ -325,9 +366,11 @@ class WordPressImporter:
         self.tags = {}  # nicename → {"id", "name", "description"}
         self.attachments = {}  # WordPress id → {"url", "alt", "title", "parent", "link"}
         self.page_paths = {}  # WordPress page id → (slug, parent id)
-        self.objects = defaultdict(dict)  # kind → WordPress id → object id
-        self.fingerprints = defaultdict(dict)  # kind → WordPress id → fingerprint
-        self.targets = {}  # WordPress post/page id → its public address here
+        # kind → WordPress id → object id / fingerprint: authors and terms for the whole run,
+        # posts, pages and comments for the current batch only (see ``_load_batch``).
+        self.objects = defaultdict(dict)
+        self.fingerprints = defaultdict(dict)
+        self.targets = {}  # WordPress post/page id → its public address here, for attachments
         self.stored_images = {}  # image address → stored name, or None when missing
         self.shortcodes = Counter()
 
@@ -398,37 +441,32 @@ class WordPressImporter:
         """Read the export and import it. Raises ExportError (before writing) if it is unreadable."""
         version = _read(self.path, self._gather_item, self._gather_channel)
         self.report.notes.append(f"Read WXR {version} export {self.path.name}.")
-        for kind, wp_id, object_id, digest in WordPressItem.objects.values_list(
+        for kind, wp_id, object_id, digest in WordPressItem.objects.exclude(kind__in=BATCHED_KINDS).values_list(
             "kind", "wordpress_id", "object_id", "fingerprint"
         ):
             self.objects[kind][wp_id] = object_id
             self.fingerprints[kind][wp_id] = digest
-        self.redirects = dict(Redirect.objects.values_list("old_path", "new_path"))
-        self.stored_redirects = dict(self.redirects)
-        self.redirect_sources = defaultdict(set)  # new path → old paths leading to it
-        for old, new in self.redirects.items():
-            self.redirect_sources[new].add(old)
+        # Only the addresses of posts and pages that have images are needed after their batch.
+        self.attachment_parents = {attachment["parent"] for attachment in self.attachments.values()}
+        self.pending_redirects = []
         self.pending_items = {}
         self.pending_links = []
-        self.pending_comments, self.pending_comment_count = [], 0
-        self.article_slugs = set(Article.objects.values_list("slug", flat=True))
-        # The terms each article has now, read once, so a re-import only writes the differences.
-        self.linked_categories, self.linked_tags = defaultdict(set), defaultdict(set)
-        for article_pk, category_pk in Article.categories.through.objects.values_list("article_id", "category_id"):
-            self.linked_categories[article_pk].add(category_pk)
-        for article_pk, tag_pk in Article.tags.through.objects.values_list("article_id", "tag_id"):
-            self.linked_tags[article_pk].add(tag_pk)
+        self.pending_comments = []
+        self.pending_articles = []
+        self.item_batch = []
         self.page_slugs_taken = set(Page.objects.values_list("slug", flat=True))
         self._import_authors()
         self._import_terms()
-        self.deferred_post_redirects = []
-        _read(self.path, self._import_item, lambda name, element: None)
-        self._write_comments()
-        self._write_links()
-        for slug, target in self.deferred_post_redirects:
-            # WordPress served posts and pages from the same /<slug>/ space; a page wins.
-            if slug not in self.page_slugs_taken and slug not in RESERVED_PAGE_SLUGS:
-                self._redirect(f"/{slug}/", target)
+        # Kept on disk until every page is known: one line per post address, however many.
+        with tempfile.TemporaryFile("w+", encoding="utf-8") as self.deferred_post_redirects:
+            _read(self.path, self._import_item, lambda name, element: None)
+            self._import_batch()
+            self.deferred_post_redirects.seek(0)
+            for line in self.deferred_post_redirects:
+                slug, target = json.loads(line)
+                # WordPress served posts and pages from the same /<slug>/ space; a page wins.
+                if slug not in self.page_slugs_taken and slug not in RESERVED_PAGE_SLUGS:
+                    self._redirect(f"/{slug}/", target)
         self._import_attachments()
         self._import_feed_redirects()
         self._write_items()
@@ -460,6 +498,82 @@ class WordPressImporter:
             if len(self.pending_items) >= BATCH_SIZE:
                 self._write_items()
 
+    def _load_batch(self, batch):
+        """Read what earlier imports made of this batch's items and comments, in a few queries."""
+        wanted = {kind: set() for kind in BATCHED_KINDS}
+        for kind, item in batch:
+            wanted[kind].add(_int(item.get("wp:post_id")))
+            if kind == "post":
+                for data in item["comments"]:
+                    wanted["comment"].add(_int(data.get("wp:comment_id")))
+                    wanted["comment"].add(_int(data.get("wp:comment_parent")))
+        for kind in BATCHED_KINDS:
+            self.objects[kind], self.fingerprints[kind] = {}, {}
+        records = WordPressItem.objects.filter(
+            Q(kind="post", wordpress_id__in=wanted["post"])
+            | Q(kind="page", wordpress_id__in=wanted["page"])
+            | Q(kind="comment", wordpress_id__in=wanted["comment"])
+        ).values_list("kind", "wordpress_id", "object_id", "fingerprint")
+        for kind, wp_id, object_id, digest in records:
+            self.objects[kind][wp_id] = object_id
+            self.fingerprints[kind][wp_id] = digest
+        # Rows asked for and not found were deleted on this site; rows made in this batch
+        # (an item repeated in the export) are not asked for and are read when met.
+        self.batch_rows = {}
+        for kind, model in (("post", Article), ("page", Page), ("comment", Comment)):
+            pks = set(self.objects[kind].values())
+            self.batch_rows[kind] = (pks, model.objects.in_bulk(pks) if pks else {})
+        # The terms each known article has now, so a re-import only writes the differences.
+        self.linked_categories, self.linked_tags = defaultdict(set), defaultdict(set)
+        article_pks = self.batch_rows["post"][0]
+        if article_pks:
+            links = Article.categories.through.objects.filter(article_id__in=article_pks)
+            for article_pk, category_pk in links.values_list("article_id", "category_id"):
+                self.linked_categories[article_pk].add(category_pk)
+            links = Article.tags.through.objects.filter(article_id__in=article_pks)
+            for article_pk, tag_pk in links.values_list("article_id", "tag_id"):
+                self.linked_tags[article_pk].add(tag_pk)
+        self.article_slugs = _TakenSlugs(
+            Article, {self._slug(item)[:200] or "article" for kind, item in batch if kind == "post"}
+        )
+        # Primary keys for the articles this batch creates, taken from the sequence at once so
+        # comments and term links can point at an article before it is written.
+        self.free_article_pks = self._reserve_pks(
+            Article,
+            sum(
+                1
+                for kind, item in batch
+                if kind == "post" and _int(item.get("wp:post_id")) not in self.objects["post"]
+            ),
+        )
+
+    def _free_article_pk(self):
+        if not self.free_article_pks:
+            self.free_article_pks = self._reserve_pks(Article, 1)
+        return self.free_article_pks.pop(0)
+
+    @staticmethod
+    def _reserve_pks(model, count):
+        """``count`` new primary keys for ``model`` from its own sequence, in one query."""
+        if not count:
+            return []
+        table, column = model._meta.db_table, model._meta.pk.column
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)", [table, column, count]
+            )
+            return [pk for (pk,) in cursor.fetchall()]
+
+    def _rows(self, kind, pks):
+        """The rows of ``kind`` with these primary keys that still exist, mostly from the batch's read."""
+        asked, rows = self.batch_rows[kind]
+        found = {pk: rows[pk] for pk in pks if pk in rows}
+        missing = [pk for pk in pks if pk not in asked]
+        if missing:
+            model = {"post": Article, "page": Page, "comment": Comment}[kind]
+            found.update(model.objects.in_bulk(missing))
+        return found
+
     def _write_links(self):
         """Store the categories and tags of the new articles, one statement per kind."""
         for through in (Article.categories.through, Article.tags.through):
@@ -485,7 +599,7 @@ class WordPressImporter:
         known = self.objects[kind].get(wp_id)
         if known is None:
             return None, True
-        obj = model.objects.filter(pk=known).first()
+        obj = self._rows(kind, [known]).get(known)
         if obj is None:
             self.report.problem(kind_label, label, "was deleted on this site after an earlier import; not re-created")
             return None, False
@@ -498,12 +612,17 @@ class WordPressImporter:
         return obj, True
 
     def _redirect(self, old_path, new_path):
-        """Point ``old_path`` at ``new_path`` in memory, collapsing chains as ``add_redirect`` does.
+        """Point ``old_path`` at ``new_path``, collapsing chains as ``add_redirect`` does.
 
-        The redirects are written once, at the end of the run (``_write_redirects``).
+        Redirects are applied and written in order, a batch at a time (``_write_redirects``).
         """
         if not old_path or old_path == new_path or len(old_path) > 500:
             return
+        self.pending_redirects.append((old_path, new_path))
+        if len(self.pending_redirects) >= BATCH_SIZE:
+            self._write_redirects()
+
+    def _apply_redirect(self, old_path, new_path):
         if self.redirects.get(old_path) == new_path:
             self.report.count("redirects", "unchanged")
             return
@@ -523,7 +642,26 @@ class WordPressImporter:
         self.redirect_sources[new_path].add(old_path)
 
     def _write_redirects(self):
-        """Write the redirects that differ from the stored ones: a few statements, not one per row."""
+        """Apply the pending redirects in order and write what changed: a few statements per batch.
+
+        Only the stored rows these redirects can touch are read: those leaving from one of
+        their old or new paths, and those leading to one of their old paths (the chains to
+        collapse). What one redirect of the batch changes, the next one sees.
+        """
+        pending, self.pending_redirects = self.pending_redirects, []
+        if not pending:
+            return
+        olds = {old for old, _new in pending}
+        paths = olds | {new for _old, new in pending}
+        self.stored_redirects = dict(
+            Redirect.objects.filter(Q(old_path__in=paths) | Q(new_path__in=olds)).values_list("old_path", "new_path")
+        )
+        self.redirects = dict(self.stored_redirects)
+        self.redirect_sources = defaultdict(set)  # new path → old paths leading to it
+        for old, new in self.redirects.items():
+            self.redirect_sources[new].add(old)
+        for old, new in pending:
+            self._apply_redirect(old, new)
         removed = [old for old in self.stored_redirects if old not in self.redirects]
         changed = [
             Redirect(old_path=old, new_path=new, is_permanent=True)
@@ -539,6 +677,7 @@ class WordPressImporter:
             unique_fields=["old_path"],
             update_fields=["new_path", "is_permanent"],
         )
+        self.redirects = self.stored_redirects = self.redirect_sources = None
 
     # --- Authors and terms --------------------------------------------------------
 
@@ -660,16 +799,43 @@ class WordPressImporter:
         kind = _fields(element).get("wp:post_type")
         if kind not in ("post", "page"):
             return
-        item = _parse_item(element)
-        label = f"“{title_text(item.get('title')) or '(untitled)'}” (WordPress ID {item.get('wp:post_id', '?')})"
-        status = item.get("wp:status", "")
-        if status in ("trash", "auto-draft", "inherit"):
-            self.report.problem(f"{kind}s", label, f"WordPress status “{status}” is not imported")
+        self.item_batch.append((kind, _parse_item(element)))
+        if len(self.item_batch) >= ITEM_BATCH:
+            self._import_batch()
+
+    def _import_batch(self):
+        """Import the posts and pages read since the last batch, then write their rows together."""
+        batch, self.item_batch = self.item_batch, []
+        if not batch:
             return
-        if kind == "post":
-            self._import_post(item, label, status)
-        else:
-            self._import_page(item, label, status)
+        skipped = ("trash", "auto-draft", "inherit")
+        self._load_batch([(kind, item) for kind, item in batch if item.get("wp:status", "") not in skipped])
+        for kind, item in batch:
+            label = f"“{title_text(item.get('title')) or '(untitled)'}” (WordPress ID {item.get('wp:post_id', '?')})"
+            status = item.get("wp:status", "")
+            if status in skipped:
+                self.report.problem(f"{kind}s", label, f"WordPress status “{status}” is not imported")
+                continue
+            if kind == "post":
+                self._import_post(item, label, status)
+            else:
+                self._import_page(item, label, status)
+        self._write_articles()
+        self._write_comments()
+        self._write_links()
+        self._write_items()
+
+    def _write_articles(self):
+        """Store the batch's new articles in one statement; their records take the stored values."""
+        batch, self.pending_articles = self.pending_articles, []
+        for _wp_id, article in batch:
+            # What Article.save() would do: imported articles always have a slug.
+            article._start_last_updated()
+        # bulk_create runs each field's pre_save (the body's sanitiser, the timestamps) as save() does.
+        Article.objects.bulk_create([article for _wp_id, article in batch], batch_size=BATCH_SIZE)
+        for wp_id, article in batch:
+            article._state.adding = False
+            self._remember("post", wp_id, article.pk, article_fingerprint(article))
 
     def _body(self, item, label, kind):
         content = item.get("content:encoded", "")
@@ -890,6 +1056,9 @@ class WordPressImporter:
 
     def _import_post(self, item, label, status):
         wp_id = _int(item.get("wp:post_id"))
+        if any(pending_wp_id == wp_id for pending_wp_id, _article in self.pending_articles):
+            # The export repeats a post of this batch: it meets the article the first made.
+            self._write_articles()
         article, may_update = self._known("post", wp_id, Article, article_fingerprint, "posts", label)
         if article is None and not may_update:
             return
@@ -937,9 +1106,10 @@ class WordPressImporter:
                 self.report.problem(
                     "posts", label, f"an article already uses /{slug}/; imported as “{free}”", skipped=False
                 )
-            article = Article(slug=free, **values)
+            article = Article(pk=self._free_article_pk(), slug=free, **values)
             self._apply_cover(article, item, label)
-            article.save()
+            # Written with the batch's other new articles (``_write_articles``).
+            self.pending_articles.append((wp_id, article))
             self.article_slugs.add(article.slug)
             self.report.count("posts", "created")
         elif may_update:
@@ -954,7 +1124,8 @@ class WordPressImporter:
             else:
                 self.report.count("posts", "unchanged")
         if may_update:
-            self._remember("post", wp_id, article.pk, article_fingerprint(article))
+            if not created:
+                self._remember("post", wp_id, article.pk, article_fingerprint(article))
             category_pks, tag_pks = [], []
             for domain, nicename, name in item["terms"]:
                 if domain == "category":
@@ -971,8 +1142,6 @@ class WordPressImporter:
                     [Article.categories.through(article_id=article.pk, category_id=pk) for pk in category_pks]
                     + [Article.tags.through(article_id=article.pk, tag_id=pk) for pk in tag_pks]
                 )
-                if len(self.pending_links) >= BATCH_SIZE:
-                    self._write_links()
             else:
                 if set(category_pks) != self.linked_categories[article.pk]:
                     article.categories.set(category_pks)
@@ -984,7 +1153,8 @@ class WordPressImporter:
 
     def _post_redirects(self, item, wp_id, target):
         """Every address WordPress served the post at: ?p=, its <link>, dated and renamed forms."""
-        self.targets[wp_id] = target
+        if wp_id in self.attachment_parents:
+            self.targets[wp_id] = target
         self._redirect(f"/?p={wp_id}", target)
         link = _old_address(item.get("link"))
         wp_slug = unquote(item.get("wp:post_name") or "").strip()
@@ -1004,7 +1174,8 @@ class WordPressImporter:
             if year:
                 self._redirect(f"/{year}/{month}/{date}/{slug}/", target)
                 self._redirect(f"/{year}/{month}/{slug}/", target)
-            self.deferred_post_redirects.append((slug, target))
+            # JSON keeps a slug's own tabs or newlines (WordPress slugs are percent-decoded) apart.
+            self.deferred_post_redirects.write(json.dumps([slug, target]) + "\n")
 
     def _apply_cover(self, article, item, label):
         article._cover_changed = False
@@ -1074,7 +1245,8 @@ class WordPressImporter:
             self.report.count("comments", "skipped", len(item["comments"]) - 1)
         if page.is_published:
             target = page.get_absolute_url()
-            self.targets[wp_id] = target
+            if wp_id in self.attachment_parents:
+                self.targets[wp_id] = target
             self._redirect(f"/?page_id={wp_id}", target)
             self._redirect(f"/?p={wp_id}", target)
             self._redirect(f"/{'/'.join(self._page_path(wp_id))}/", target)
@@ -1145,7 +1317,7 @@ class WordPressImporter:
             )
         if not rows:
             return
-        existing = Comment.objects.in_bulk([known[wp_id] for wp_id, *_rest in rows if wp_id in known])
+        existing = self._rows("comment", [known[wp_id] for wp_id, *_rest in rows if wp_id in known])
         new, changed, kept = [], [], set()
         for wp_id, _parent, _staff, values in rows:
             if wp_id not in known:
@@ -1167,42 +1339,22 @@ class WordPressImporter:
                 changed.append((wp_id, comment))
             else:
                 self.report.count("comments", "unchanged")
-        # Written with the comments of other posts, a batch at a time.
+        # Written with the comments of the batch's other posts.
         self.pending_comments.append((label, rows, new, changed, kept, existing))
-        self.pending_comment_count += len(rows)
-        if self.pending_comment_count >= BATCH_SIZE:
-            self._write_comments()
 
     def _write_comments(self):
-        """Store the comments of the posts read since the last batch, then thread them."""
-        batch, self.pending_comments, self.pending_comment_count = self.pending_comments, [], 0
+        """Store the comments of the batch's posts, threaded, in a few statements."""
+        batch, self.pending_comments = self.pending_comments, []
         known = self.objects["comment"]
         digests = self.fingerprints["comment"]
         new = [pair for _label, _rows, post_new, *_rest in batch for pair in post_new]
         changed = [pair for _label, _rows, _new, post_changed, *_rest in batch for pair in post_changed]
-        Comment.objects.bulk_create([comment for _wp_id, comment in new], batch_size=BATCH_SIZE)
-        for wp_id, comment in new + changed:
-            known[wp_id] = comment.pk
-            digests[wp_id] = comment_fingerprint(comment)
-        if changed:
-            Comment.objects.bulk_update(
-                [comment for _wp_id, comment in changed],
-                ["author_name", "author_email", "body", "status", "created_at"],
-                batch_size=BATCH_SIZE,
-            )
-        WordPressItem.objects.bulk_create(
-            [
-                WordPressItem(kind="comment", wordpress_id=wp_id, object_id=c.pk, fingerprint=digests[wp_id])
-                for wp_id, c in new + changed
-            ],
-            batch_size=BATCH_SIZE,
-            update_conflicts=True,
-            unique_fields=["kind", "wordpress_id"],
-            update_fields=["fingerprint"],
-        )
-        self.report.count("comments", "created", len(new))
-        self.report.count("comments", "updated", len(changed))
-        # Threads: set parents once every comment of the post has a primary key.
+        # Keys taken first, so a new reply is written with its parent already set.
+        for (wp_id, comment), pk in zip(new, self._reserve_pks(Comment, len(new)), strict=True):
+            comment.pk = pk
+            known[wp_id] = pk
+        new_pks = {comment.pk for _wp_id, comment in new}
+        # Threads: every comment of the post has a primary key now.
         reparented = []
         for label, rows, post_new, _changed, kept, existing in batch:
             for wp_id, comment in post_new:
@@ -1224,6 +1376,28 @@ class WordPressImporter:
                 if comment.parent_id != parent_pk or comment.is_staff_reply != staff_reply:
                     comment.parent_id = parent_pk
                     comment.is_staff_reply = staff_reply
-                    reparented.append(comment)
+                    if comment.pk not in new_pks:
+                        reparented.append(comment)
+        Comment.objects.bulk_create([comment for _wp_id, comment in new], batch_size=BATCH_SIZE)
+        for wp_id, comment in new + changed:
+            digests[wp_id] = comment_fingerprint(comment)
+        if changed:
+            Comment.objects.bulk_update(
+                [comment for _wp_id, comment in changed],
+                ["author_name", "author_email", "body", "status", "created_at"],
+                batch_size=BATCH_SIZE,
+            )
+        WordPressItem.objects.bulk_create(
+            [
+                WordPressItem(kind="comment", wordpress_id=wp_id, object_id=c.pk, fingerprint=digests[wp_id])
+                for wp_id, c in new + changed
+            ],
+            batch_size=BATCH_SIZE,
+            update_conflicts=True,
+            unique_fields=["kind", "wordpress_id"],
+            update_fields=["fingerprint"],
+        )
+        self.report.count("comments", "created", len(new))
+        self.report.count("comments", "updated", len(changed))
         if reparented:
             Comment.objects.bulk_update(reparented, ["parent", "is_staff_reply"], batch_size=BATCH_SIZE)

@@ -196,6 +196,11 @@ class _Tidy(HTMLParser):
 
 
 def _has_text(inner):
+    # Text before the first tag or entity reaches strip_tags's result as it is: when there is
+    # some, the (slow, parser-based) strip_tags can be spared. Most paragraphs start so.
+    head = re.split(r"[<&]", inner, maxsplit=1)[0]
+    if head.replace("\xa0", "").strip():
+        return True
     return bool(strip_tags(inner).replace("&nbsp;", "").replace("\xa0", "").strip())
 
 

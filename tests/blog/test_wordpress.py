@@ -1,4 +1,5 @@
 import re
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,6 @@ EXPORT = FIXTURES / "export-1.2.xml"
 
 
 def run(path=EXPORT, *args):
-    from io import StringIO
-
     out = StringIO()
     call_command("import_wordpress", str(path), "--media-dir", str(FIXTURES / "uploads"), *args, stdout=out)
     return out.getvalue()
@@ -229,3 +228,106 @@ def test_running_the_import_again_leaves_every_untouched_row_unchanged(db):
     for kind in ("posts", "pages", "comments"):
         created, _updated, _unchanged, skipped = counts(first, kind)
         assert counts(second, kind) == [0, 0, created, skipped], kind
+
+
+def synthetic_export(path, posts, *, first_id, comments_per_post=4):
+    """An export of ``posts`` published posts with threaded comments, ids from ``first_id``."""
+    items = []
+    for number in range(first_id, first_id + posts):
+        comments = "".join(
+            f"<wp:comment><wp:comment_id>{number * 100 + index}</wp:comment_id>"
+            f"<wp:comment_author>Reader {index}</wp:comment_author>"
+            f"<wp:comment_author_email>reader{index}@mail.example</wp:comment_author_email>"
+            "<wp:comment_date_gmt>2022-04-01 12:00:00</wp:comment_date_gmt>"
+            "<wp:comment_content>Thanks, this was useful.</wp:comment_content>"
+            f"<wp:comment_approved>{'1' if index % 2 else '0'}</wp:comment_approved>"
+            f"<wp:comment_parent>{number * 100 + 1 if index > 1 else 0}</wp:comment_parent></wp:comment>"
+            for index in range(1, comments_per_post + 1)
+        )
+        items.append(
+            f"<item><title>Post {number}</title><link>https://old.example/post-{number}/</link>"
+            "<dc:creator>editor</dc:creator><content:encoded>Line one.\n\nLine two.</content:encoded>"
+            f"<wp:post_id>{number}</wp:post_id><wp:post_date_gmt>2022-03-01 10:00:00</wp:post_date_gmt>"
+            f"<wp:post_name>post-{number}</wp:post_name><wp:status>publish</wp:status>"
+            "<wp:post_type>post</wp:post_type>"
+            f'<category domain="category" nicename="topic-{first_id}">Topic {first_id}</category>'
+            f'<category domain="post_tag" nicename="tag-{first_id}">Tag {first_id}</category>'
+            f"{comments}</item>"
+        )
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8" ?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2</wp:wxr_version>'
+        "<wp:author><wp:author_id>1</wp:author_id><wp:author_login>editor</wp:author_login>"
+        f"<wp:author_display_name>Editor</wp:author_display_name></wp:author>{''.join(items)}</channel></rss>"
+    )
+    return path
+
+
+def import_queries(path):
+    """Queries of one import of ``path`` as (first run, re-run)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for _run in range(2):
+        # Every import starts as a fresh process would, without content types already cached.
+        ContentType.objects.clear_cache()
+        with CaptureQueriesContext(connection) as queries:
+            call_command("import_wordpress", str(path), stdout=StringIO())
+        counts.append(len(queries))
+    return counts
+
+
+def test_queries_do_not_grow_with_the_number_of_posts_in_a_batch(db, tmp_path):
+    small = import_queries(synthetic_export(tmp_path / "small.xml", 5, first_id=1000))
+    large = import_queries(synthetic_export(tmp_path / "large.xml", 30, first_id=2000))
+    assert Article.objects.count() == 35
+    assert Comment.objects.filter(parent__isnull=False).count() == 35 * 3
+    assert large == small
+
+
+def test_queries_grow_only_per_batch(db, tmp_path, monkeypatch):
+    import blog.wordpress
+
+    monkeypatch.setattr(blog.wordpress, "ITEM_BATCH", 20)
+    one, two, three = (
+        import_queries(synthetic_export(tmp_path / f"{batches}.xml", 20 * batches, first_id=1000 * batches))
+        for batches in (1, 2, 3)
+    )
+    assert Article.objects.count() == 120
+    for run_index in (0, 1):  # first run, re-run
+        per_batch = two[run_index] - one[run_index]
+        assert three[run_index] - two[run_index] == per_batch
+        # A batch of twenty posts with eighty comments costs a few statements, not one per row.
+        assert per_batch < 20
+
+
+def test_reading_forgets_every_item_read_so_memory_stays_flat(tmp_path, monkeypatch):
+    import blog.wordpress
+
+    parse = blog.wordpress.iterparse
+    roots = []
+
+    def watched(*args, **kwargs):
+        for event, element in parse(*args, **kwargs):
+            if not roots:
+                roots.append(element)
+            yield event, element
+
+    monkeypatch.setattr(blog.wordpress, "iterparse", watched)
+    held = []  # (children of <channel>, elements in the tree) as each item is read
+
+    def on_item(element):
+        held.append((len(roots[0][0]), sum(1 for _ in roots[0].iter())))
+
+    export = synthetic_export(tmp_path / "export.xml", 200, first_id=1)
+    blog.wordpress._read(export, on_item, lambda *args: None)
+    assert len(held) == 200
+    # The tree holds the channel's own fields and the items the parser has read ahead,
+    # never the items already handled: the last item is read with no more than the first ones.
+    first, last = held[:50], held[-50:]
+    assert max(children for children, _ in last) <= max(children for children, _ in first) < 20
+    assert max(elements for _, elements in last) <= max(elements for _, elements in first)
+    assert len(roots[0]) == 1  # <rss> holds just its <channel>
