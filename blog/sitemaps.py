@@ -1,5 +1,6 @@
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
+from django.db.models.functions import Coalesce
 
 from blog.models import Article, Category, Tag
 
@@ -7,12 +8,24 @@ from blog.models import Article, Category, Tag
 class ArticleSitemap(Sitemap):
     changefreq = "monthly"
     priority = 0.8
+    # Pages of the sitemap index (sitemap-articles.xml?p=2, …), each one short query.
+    limit = 2000
 
     def items(self):
-        return Article.objects.for_listing()
+        return (
+            Article.objects.published()
+            .only("slug", "published_at", "content_updated_at")
+            .order_by("-published_at", "-pk")
+        )
 
     def lastmod(self, article):
         return article.content_updated_at or article.published_at
+
+    def get_latest_lastmod(self):
+        # Django's default reads every article to find the newest date for the index.
+        return Article.objects.published().aggregate(latest=Max(Coalesce("content_updated_at", "published_at")))[
+            "latest"
+        ]
 
 
 class CategorySitemap(Sitemap):
