@@ -80,7 +80,13 @@ def test_sitemap_index_splits_articles_into_pages_with_the_newest_date(client, d
             "http://testserver/sitemap-articles.xml?p=3",
         ]
         assert sections[pages[0]].startswith("2025-03-04")
-        first = ElementTree.fromstring(client.get("/sitemap-articles.xml").content)
+        response = client.get("/sitemap-articles.xml")
+        assert response["Content-Type"] == "application/xml"
+        assert response["X-Robots-Tag"] == "noindex, noodp, noarchive"
+        assert response["Last-Modified"] == "Tue, 04 Mar 2025 10:00:00 GMT"
+        assert client.get("/sitemap-articles.xml?p=4").status_code == 404
+        assert client.get("/sitemap-nothing.xml").status_code == 404
+        first = ElementTree.fromstring(response.content)
         locs = [node.findtext("s:loc", namespaces=SITEMAP_NS) for node in first.findall("s:url", SITEMAP_NS)]
         assert locs[0] == f"http://testserver{newest.get_absolute_url()}"
         assert len(locs) == 2
