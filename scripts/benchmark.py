@@ -219,8 +219,8 @@ def print_table(result, args):
     )
     header = (
         f"{'page':<24}{'q':>4}{'HTML B':>8}{'gzip':>7}{'br':>7}"
-        f" | {'app r/s':>8}{'p50':>7}{'p99':>7}{'CPU ms':>7}{'%stat':>7}"
-        f" | {'cache':>6}{'r/s':>8}{'p50':>6}{'p99':>6}{'%stat':>7}"
+        f" | {'app r/s':>8}{'p50':>8}{'p99':>8}{'CPU ms':>7}{'%stat':>7}"
+        f" | {'cache':>6}{'r/s':>8}{'p50':>7}{'p99':>7}{'%stat':>7}"
     )
     print(header + "\n" + "-" * len(header))
     for page in result["pages"]:
@@ -229,10 +229,10 @@ def print_table(result, args):
         print(
             f"{page['label'][:23]:<24}{page['queries']:>4}{page['html_bytes']:>8}{page['gzip_bytes']:>7}"
             f"{page['br_bytes']:>7}"
-            f" | {cell(app['rps'], '>8.1f')}{cell(app['p50_ms'], '>7.1f')}{cell(app['p99_ms'], '>7.1f')}"
+            f" | {cell(app['rps'], '>8.1f')}{cell(app['p50_ms'], '>8.1f')}{cell(app['p99_ms'], '>8.1f')}"
             f"{cell(app['cpu_ms_per_request'], '>7.1f')}{cell(app['of_static'], '>7.1%')}"
-            f" | {(page['cache_status'] or '-'):>6}{cell(cached['rps'], '>8.0f')}{cell(cached['p50_ms'], '>6.1f')}"
-            f"{cell(cached['p99_ms'], '>6.1f')}{cell(cached['of_static'], '>7.1%')}"
+            f" | {(page['cache_status'] or '-'):>6}{cell(cached['rps'], '>8.0f')}{cell(cached['p50_ms'], '>7.1f')}"
+            f"{cell(cached['p99_ms'], '>7.1f')}{cell(cached['of_static'], '>7.1%')}"
             + (f"  status {page['status']}, errors {app['errors']}/{cached['errors']}" if trouble else "")
         )
     print(
@@ -261,7 +261,17 @@ def main():
     parser.add_argument("--sizes", default="100,10000", help="article counts, comma-separated (default 100,10000)")
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1, help="gunicorn workers")
     parser.add_argument("--quick", action="store_true", help="smoke run: 100 and 1,000 articles, 1 s per run")
+    parser.add_argument("--show", action="store_true", help="print the tables of bench-results/latest.json again")
     args = parser.parse_args()
+    out = ROOT / "bench-results"
+    if args.show:
+        saved = json.loads((out / "latest.json").read_text())
+        shown = argparse.Namespace(**{key: saved.get(key, "?") for key in ("seconds", "connections", "workers")})
+        for result in saved["sizes"]:
+            print_table(result, shown)
+        if len(saved["sizes"]) > 1:
+            print_scale(saved["sizes"])
+        return
     if args.quick:
         args.seconds, args.sizes = 1, "100,1000"
     args.seconds = max(1, round(args.seconds))
@@ -270,7 +280,6 @@ def main():
         if not Path(tool).exists():
             raise SystemExit(f"{tool} is missing: apt-get install wrk nginx")
 
-    out = ROOT / "bench-results"
     static_root, media_root = out / "static", out / "media"
     env = {
         **os.environ,
@@ -301,7 +310,10 @@ def main():
     print(f"\nDone in {time.monotonic() - started:.0f} s.")
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(
-        json.dumps({"seconds": args.seconds, "connections": args.connections, "sizes": results}, indent=2)
+        json.dumps(
+            {"seconds": args.seconds, "connections": args.connections, "workers": args.workers, "sizes": results},
+            indent=2,
+        )
     )
 
 
