@@ -14,7 +14,7 @@ import random
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from blog.demo import COMMENTS_ARTICLE
@@ -203,6 +203,10 @@ def seed_articles(target):
 with transaction.atomic():
     seed_fixed_content()
     seed_articles(int(os.environ["BENCH_ARTICLES"]))
+# As autovacuum would soon after: without fresh statistics PostgreSQL plans for the table it
+# saw before the bulk insert (a handful of rows) and picks plans no live site would run.
+with connection.cursor() as cursor:
+    cursor.execute("VACUUM ANALYZE")
 print(
     f"{Article.objects.published().count()} articles, {Comment.objects.count()} comments, "
     f"{Treatment.objects.count()} treatments"
