@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 
 from tests.factories import ArticleFactory
-from tests.servers.nginx import NGINX, check_config, nginx, production_config
+from tests.servers.nginx import CONF_DIR, NGINX, check_config, nginx, production_config, without_servers
 
 pytestmark = pytest.mark.skipif(not shutil.which(NGINX), reason="nginx is not installed (Debian package nginx)")
 
@@ -21,6 +21,15 @@ def test_production_configuration_passes_nginx_check(tmp_path):
         check=True, capture_output=True,
     )  # fmt: skip
     check_config(production_config(tmp_path, certificate, key))
+
+
+def test_local_variant_keeps_the_cache_settings_and_drops_only_the_servers():
+    shipped = (CONF_DIR / "clinic.conf").read_text()
+    local = without_servers(shipped)
+    assert "listen" not in local
+    assert "ssl_certificate" not in local
+    for kept in ("proxy_cache_path", "upstream clinic_app", "map $http_cookie $clinic_personal", "{12}"):
+        assert kept in local
 
 
 @pytest.fixture

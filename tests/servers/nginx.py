@@ -41,7 +41,8 @@ def _replace(text, old, new):
 
 
 def without_servers(conf):
-    """``conf`` with its top-level ``server { … }`` blocks (and the comments just before them) removed."""
+    """``conf`` without comments and without its top-level ``server { … }`` blocks."""
+    conf = re.sub(r"#[^\n]*", "", conf)  # a brace in a comment must not count
     kept, depth, dropping, index = [], 0, False, 0
     for match in re.finditer(r"[{}]|^[ \t]*server\b[^{;]*(?=\{)", conf, re.MULTILINE):
         token = match.group()
