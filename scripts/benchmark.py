@@ -140,11 +140,13 @@ def measured(port, path, seconds, connections, master, app_port):
 
 def weights(port, path):
     """Bytes of the page as sent: uncompressed, gzip and Brotli (as the app compresses them)."""
-    sizes = {}
+    sizes = {"status": None}
     for name, encoding in (("html_bytes", None), ("gzip_bytes", "gzip"), ("br_bytes", "br")):
-        status, headers, body = request(port, path, encoding)
-        sizes[name] = len(body)
-    sizes["status"] = status
+        try:
+            sizes["status"], _, body = request(port, path, encoding)
+            sizes[name] = len(body)
+        except OSError:  # a page slower than the timeout is reported, not the end of the run
+            sizes[name] = None
     return sizes
 
 
@@ -192,8 +194,10 @@ def bench_size(env, size, args, static_root, media_root):
                 print(f"  {page['label']}", flush=True)
                 page.update(weights(app_port, page["path"]))
                 page["app"] = measured(app_port, page["path"], args.seconds, args.connections, gunicorn.pid, app_port)
-                request(proxy.port, page["path"], BROWSER_ENCODING)  # fill the cache
-                page["cache_status"] = request(proxy.port, page["path"], BROWSER_ENCODING)[1].get("X-Cache-Status")
+                page["cache_status"] = None
+                with contextlib.suppress(OSError):
+                    request(proxy.port, page["path"], BROWSER_ENCODING)  # fill the cache
+                    page["cache_status"] = request(proxy.port, page["path"], BROWSER_ENCODING)[1].get("X-Cache-Status")
                 page["nginx"] = measured(
                     proxy.port, page["path"], args.seconds, args.connections, gunicorn.pid, app_port
                 )
@@ -227,8 +231,8 @@ def print_table(result, args):
         app, cached = page["app"], page["nginx"]
         trouble = page["status"] != 200 or app["errors"] or cached["errors"]
         print(
-            f"{page['label'][:23]:<24}{page['queries']:>4}{page['html_bytes']:>8}{page['gzip_bytes']:>7}"
-            f"{page['br_bytes']:>7}"
+            f"{page['label'][:23]:<24}{page['queries']:>4}{cell(page['html_bytes'], '>8')}"
+            f"{cell(page['gzip_bytes'], '>7')}{cell(page['br_bytes'], '>7')}"
             f" | {cell(app['rps'], '>8.1f')}{cell(app['p50_ms'], '>8.1f')}{cell(app['p99_ms'], '>8.1f')}"
             f"{cell(app['cpu_ms_per_request'], '>7.1f')}{cell(app['of_static'], '>7.1%')}"
             f" | {(page['cache_status'] or '-'):>6}{cell(cached['rps'], '>8.0f')}{cell(cached['p50_ms'], '>7.1f')}"
@@ -247,7 +251,8 @@ def print_scale(results):
     print(f"\nScale: {large['articles']:,} against {small['articles']:,} articles (straight to gunicorn)")
     print(f"{'page':<24}{'queries':>10}{'p50 ×':>8}{'CPU ×':>8}")
     for before, after in zip(small["pages"], large["pages"], strict=True):
-        p50 = after["app"]["p50_ms"] / before["app"]["p50_ms"] if before["app"]["p50_ms"] else 0
+        p50_before, p50_after = before["app"]["p50_ms"], after["app"]["p50_ms"]
+        p50 = p50_after / p50_before if p50_before and p50_after else 0
         cpu_before, cpu_after = before["app"]["cpu_ms_per_request"], after["app"]["cpu_ms_per_request"]
         cpu = cpu_after / cpu_before if cpu_before and cpu_after else 0
         queries = f"{before['queries']}→{after['queries']}"
