@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.db.models import Count, Prefetch, Q, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
@@ -31,8 +31,12 @@ HEADING_RE = re.compile(r"<(h[23])>(.*?)</\1>", re.DOTALL)
 
 class CategoryQuerySet(models.QuerySet):
     def in_use(self):
-        """Categories holding at least one public article, for navigation."""
-        return self.filter(articles__in=Article.objects.published()).distinct()
+        """Categories holding at least one public article, for navigation.
+
+        EXISTS stops at the first public article of each category, where a join would read
+        every article of every category and then remove the duplicates.
+        """
+        return self.filter(models.Exists(Article.objects.published().filter(categories=models.OuterRef("pk"))))
 
 
 class Category(models.Model):
@@ -94,6 +98,34 @@ class ArticleQuerySet(models.QuerySet):
         starts here, so a draft or scheduled article cannot leak through any of them.
         """
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def archive_months(self):
+        """The months (aware datetimes at their first instant, newest first) holding public articles.
+
+        The whole blog's, whatever this queryset filters: it is the archive navigation.
+
+        One index probe per month, not a pass over every article: each step of the recursive
+        query asks the (status, published_at) index for the newest public article before the
+        month just found. The cost grows with the months in the archive, not the articles.
+        """
+        zone = timezone.get_current_timezone_name()
+        table = connection.ops.quote_name(Article._meta.db_table)
+        sql = f"""
+            WITH RECURSIVE months(month) AS (
+                SELECT date_trunc('month', max(published_at) AT TIME ZONE %s)
+                FROM {table} WHERE status = %s AND published_at <= %s
+                UNION ALL
+                SELECT (
+                    SELECT date_trunc('month', max(published_at) AT TIME ZONE %s) FROM {table}
+                    WHERE status = %s AND published_at < months.month AT TIME ZONE %s
+                ) FROM months WHERE months.month IS NOT NULL
+            )
+            SELECT month FROM months WHERE month IS NOT NULL ORDER BY month DESC
+        """  # noqa: S608 — the table name is the model's own; every value is a parameter
+        published = Article.Status.PUBLISHED
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [zone, published, timezone.now(), zone, published, zone])
+            return [timezone.make_aware(month) for (month,) in cursor.fetchall()]
 
     def visible_to(self, user):
         """Published articles, or every article for staff allowed to view them (previews)."""
@@ -245,7 +277,9 @@ class Article(ArticleCover, MedicalReview):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["status", "published_at"], name="blog_article_status_pub")]
+        # Lists, feeds and the sitemap read public articles newest first, ties by id: this
+        # index gives that order directly, so deep pages and archive months skip no sort.
+        indexes = [models.Index(fields=["status", "published_at", "id"], name="blog_article_listing")]
         constraints = [
             models.CheckConstraint(condition=Q(status__in=["draft", "published"]), name="blog_article_status_valid"),
             models.CheckConstraint(

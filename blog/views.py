@@ -10,6 +10,7 @@ from django.views.generic import DetailView, ListView, MonthArchiveView
 
 from blog.models import Article, Category, Tag
 from clinic.http_cache import guard_public_form
+from clinic.pagination import KeyFirstPaginator
 from clinic.spam import client_fingerprint
 from comments import health
 from comments.forms import CommentForm
@@ -23,6 +24,7 @@ class BlogIndexMixin:
     """Lists of public articles: paginated, with the topic and archive navigation."""
 
     paginate_by = ARTICLES_PER_PAGE
+    paginator_class = KeyFirstPaginator
     template_name = "blog/article_list.html"
 
     def get_queryset(self):
@@ -34,7 +36,7 @@ class BlogIndexMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["categories"] = Category.objects.in_use()
-        context["archive_months"] = Article.objects.published().datetimes("published_at", "month", order="DESC")
+        context["archive_months"] = Article.objects.archive_months()
         context["breadcrumbs"] = self.get_breadcrumbs()
         return context
 

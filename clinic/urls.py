@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 
 from clinic import registries, views
 from clinic.compliance.dashboard import compliance_dashboard
+from clinic.sitemaps import sitemap_section
 
 # Filled by each app's AppConfig.ready(), which has run before any URLconf is loaded.
 SITEMAPS = dict(registries.sitemaps.items())
@@ -34,7 +35,10 @@ urlpatterns = [
         name="compliance_dashboard",
     ),
     path(settings.ADMIN_URL, admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # An index of one sitemap per section, each split into pages of at most Sitemap.limit URLs:
+    # no single response has to list every article.
+    path("sitemap.xml", sitemaps.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"}, name="sitemap"),
+    path("sitemap-<section>.xml", sitemap_section, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("blog/", include("blog.urls")),
     path("treatments/", include("treatments.urls")),

@@ -1,219 +1,325 @@
-"""Throughput, latency and page weight of the main pages, served as in production.
+"""Throughput, latency, CPU, queries and page weight of the main pages, at two volumes.
 
-    make bench                      # or: python scripts/benchmark.py --seconds 5 --concurrency 8
+    make bench                       # 100 then 10,000 articles, about 10-15 minutes
+    make bench ARGS="--quick"        # a smoke run: 100 and 1,000 articles, 1 s per page
 
 Creates a fresh PostgreSQL database (``<name>_bench`` beside DATABASE_URL's), migrates it,
-loads the demo content plus a realistic volume (``--articles``), starts gunicorn on
-127.0.0.1 with DEBUG off and collected static files, then loads each page from this
-process for a bounded time. Prints requests per second, p50/p99 latency and bytes per
-page; also writes bench-results/latest.json. Nothing leaves 127.0.0.1.
+loads the demo content and, for each size, inserts articles and comments in bulk
+(scripts/bench_seed.py). Then starts gunicorn (DEBUG off, collected static files) and the
+shipped nginx configuration in front of it (deploy/nginx/, plain http), all on 127.0.0.1,
+and loads every page with wrk: straight to gunicorn, through nginx's micro-cache, and, as
+the baseline, a copy of the article page saved as a static file that nginx serves. Prints a
+table per size and writes bench-results/latest.json. Needs wrk and nginx (Debian packages).
 """
 
 import argparse
+import contextlib
 import gzip
 import http.client
 import json
 import os
-import socket
-import statistics
+import re
+import shutil
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 from bench_database import fresh_database_url
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.servers.nginx import free_port, nginx  # noqa: E402
+
 PYTHON = sys.executable
-
-# One line per page: a label and its path (demo content keeps these addresses stable).
-PAGES = [
-    ("home", "/"),
-    ("flat page", "/about/"),
-    ("practitioners", "/practitioners/"),
-    ("practitioner", "/practitioners/dr-isla-morrison/"),
-    ("article list", "/blog/"),
-    ("article", "/blog/exosomes-or-prp-which-supports-the-skin-matrix/"),
-    ("treatment list", "/treatments/"),
-    ("treatment", "/treatments/prp-skin-rejuvenation/"),
-    ("comparison", "/treatments/compare/exosome-therapy-vs-prp-skin-rejuvenation/"),
-    ("search", "/search/?q=collagen"),
-    ("sitemap", "/sitemap.xml"),
-]
-
-# Extra articles (sharing the demo's tags and categories) so lists, search and the
-# sitemap work over a realistic volume.
-SEED_VOLUME = """
-from datetime import timedelta
-from django.db import transaction
-from django.utils import timezone
-from blog.models import Article, Category, Tag
-from clinic.models import Practitioner
-volume = {volume}
-author = Practitioner.objects.first()
-categories, tags = list(Category.objects.all()), list(Tag.objects.all())
-paragraph = "<p>Collagen and elastin give skin its structure; fibroblasts renew them. " * 8 + "</p>"
-with transaction.atomic():
-    for number in range(volume):
-        article, _ = Article.objects.update_or_create(
-            slug=f"bench-article-{{number}}",
-            defaults={{
-                "title": f"Skin notes {{number}}", "excerpt": "Notes on skin structure.",
-                "body": "<h2>Structure</h2>" + paragraph + "<h2>Renewal</h2>" + paragraph,
-                "author": author, "status": "published",
-                "published_at": timezone.now() - timedelta(days=400 + number),
-            }},
-        )
-        article.categories.set(categories[:2])
-        article.tags.set(tags[:3])
-"""
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+WRK = shutil.which("wrk") or "/usr/bin/wrk"
+TICKS = os.sysconf("SC_CLK_TCK")
+# What a browser asks for; the app and nginx answer with Brotli or gzip.
+BROWSER_ENCODING = "br, gzip"
+STATIC_COPY = "bench/article.html"
 
 
 def manage(env, *args, capture=False):
-    return subprocess.run(
+    result = subprocess.run(
         [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, text=True,
         stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
     )  # fmt: skip
+    return result.stdout
 
 
-def wait_until_up(port, timeout=30):
+def run_script(env, script, **variables):
+    """Run scripts/<script> inside Django (manage.py shell) and return what it printed."""
+    code = f"import runpy; runpy.run_path({str(ROOT / 'scripts' / script)!r}, run_name='__main__')"
+    return manage({**env, **variables}, "shell", "-c", code, capture=True)
+
+
+def request(port, path, encoding=None):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        connection.request("GET", path, headers={"Accept-Encoding": encoding} if encoding else {})
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        connection.close()
+
+
+def wait_until_up(port, timeout=60):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET", "/healthz")
-            if connection.getresponse().status == 200:
+            if request(port, "/healthz")[0] == 200:
                 return
         except OSError:
             time.sleep(0.2)
-    raise SystemExit("gunicorn did not come up within 30 seconds")
+    raise SystemExit(f"gunicorn did not come up within {timeout} seconds")
 
 
-def load(port, path, seconds, concurrency):
-    """Request ``path`` from ``concurrency`` keep-alive connections for ``seconds``."""
-    latencies, errors, lock = [], [0], threading.Lock()
-    stop_at = time.monotonic() + seconds
+def cpu_seconds(master):
+    """CPU time of gunicorn so far: the master, its live workers, and the workers it has reaped."""
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, parent = int(entry.name), int(fields[1])
+        if pid == master:
+            # utime, stime, and the same for children already waited for (recycled workers).
+            total += sum(int(value) for value in fields[11:15])
+        elif parent == master:
+            total += int(fields[11]) + int(fields[12])
+    return total / TICKS
 
-    def worker():
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        mine = []
-        while time.monotonic() < stop_at:
-            started = time.perf_counter()
-            try:
-                connection.request("GET", path, headers={"Accept-Encoding": "identity"})
-                response = connection.getresponse()
-                response.read()
-                if response.status != 200:
-                    errors[0] += 1
-            except OSError:
-                errors[0] += 1
-                connection.close()
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-                continue
-            mine.append(time.perf_counter() - started)
-        with lock:
-            latencies.extend(mine)
 
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    latencies.sort()
+def to_ms(value):
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value).groups()
+    return round(float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit], 2)
+
+
+def wrk(port, path, seconds, connections):
+    """Load ``path`` with wrk; requests, req/s, p50 and p99 latency (ms) and non-2xx/3xx count."""
+    threads = min(connections, os.cpu_count() or 2)
+    output = subprocess.run(
+        [WRK, f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "--latency",
+         "-H", f"Accept-Encoding: {BROWSER_ENCODING}", f"http://127.0.0.1:{port}{path}"],
+        capture_output=True, text=True, timeout=seconds + 60, check=True,
+    ).stdout  # fmt: skip
+    latency = dict(re.findall(r"^\s+(50|99)(?:\.000)?%\s+(\S+)[ \t]*$", output, re.MULTILINE))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    failures = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
     return {
-        "requests": len(latencies),
-        "errors": errors[0],
-        "rps": round(len(latencies) / seconds, 1),
-        "p50_ms": round(statistics.median(latencies) * 1000, 1) if latencies else None,
-        "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1] * 1000, 1) if latencies else None,
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
+        "rps": round(float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)), 1),
+        "p50_ms": to_ms(latency["50"]) if "50" in latency else None,
+        "p99_ms": to_ms(latency["99"]) if "99" in latency else None,
+        "errors": (int(errors.group(1)) if errors else 0) + (sum(map(int, failures.groups())) if failures else 0),
     }
 
 
-def page_weight(port, path):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    connection.request("GET", path)
-    body = connection.getresponse().read()
-    return len(body), len(gzip.compress(body))
+def drain(app_port, timeout=60):
+    """Wait until gunicorn has worked off requests wrk left queued, so they don't slow the next run."""
+    deadline, quick = time.monotonic() + timeout, 0
+    while quick < 2 and time.monotonic() < deadline:
+        started = time.monotonic()
+        with contextlib.suppress(OSError):
+            request(app_port, "/healthz")
+        quick = quick + 1 if time.monotonic() - started < 0.1 else 0
 
 
-def asset_weight():
-    """Bytes of the site's own CSS and JS as collected (CKEditor's admin-only files excluded)."""
-    static_root = ROOT / "staticfiles"
-    manifest = json.loads((static_root / "staticfiles.json").read_text())["paths"]
-    totals = {"css": [0, 0], "js": [0, 0]}
-    for source, hashed in manifest.items():
-        kind = source.rsplit(".", 1)[-1]
-        if kind in totals and source.startswith(("css/", "js/")):
-            data = (static_root / hashed).read_bytes()
-            totals[kind][0] += len(data)
-            totals[kind][1] += len(gzip.compress(data))
-    return totals
+def measured(port, path, seconds, connections, master, app_port):
+    before = cpu_seconds(master)
+    result = wrk(port, path, seconds, connections)
+    used = cpu_seconds(master) - before
+    drain(app_port)
+    result["cpu_ms_per_request"] = round(used * 1000 / result["requests"], 2) if result["requests"] else None
+    return result
+
+
+def weights(port, path):
+    """Bytes of the page as sent: uncompressed, gzip and Brotli (as the app compresses them)."""
+    sizes = {"status": None}
+    for name, encoding in (("html_bytes", None), ("gzip_bytes", "gzip"), ("br_bytes", "br")):
+        try:
+            sizes["status"], _, body = request(port, path, encoding)
+            sizes[name] = len(body)
+        except OSError:  # a page slower than the timeout is reported, not the end of the run
+            sizes[name] = None
+    return sizes
+
+
+def start_gunicorn(env, workers):
+    port = free_port()
+    process = subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "clinic.wsgi", "--config", "clinic/gunicorn.conf.py",
+         "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    wait_until_up(port)
+    return process, port
+
+
+def stop(process):
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def bench_size(env, size, args, static_root, media_root):
+    print(f"\nSeeding {size:,} articles…", flush=True)
+    started = time.monotonic()
+    print("  " + run_script(env, "bench_seed.py", BENCH_ARTICLES=str(size)).strip().splitlines()[-1])
+    print(f"  seeded in {time.monotonic() - started:.0f} s; counting queries…", flush=True)
+    probe = run_script(env, "bench_probe.py")
+    pages = json.loads(probe.split("BENCH-PAGES ", 1)[1])
+
+    gunicorn, app_port = start_gunicorn(env, args.workers)
+    try:
+        with nginx(app_port, static_root, media_root) as proxy:
+            article = next(page for page in pages if page["label"].startswith("article (50"))
+            # The baseline: the article page as nginx would send a file, pre-compressed as collectstatic leaves them.
+            html = request(app_port, article["path"])[2]
+            copy = static_root / STATIC_COPY
+            copy.parent.mkdir(exist_ok=True)
+            copy.write_bytes(html)
+            copy.with_name(copy.name + ".gz").write_bytes(gzip.compress(html, 9))
+            baseline = wrk(proxy.port, f"/static/{STATIC_COPY}", args.seconds, args.connections)
+            print(f"  nginx static file: {baseline['rps']:,.0f} req/s", flush=True)
+            for page in pages:
+                print(f"  {page['label']}", flush=True)
+                page.update(weights(app_port, page["path"]))
+                page["app"] = measured(app_port, page["path"], args.seconds, args.connections, gunicorn.pid, app_port)
+                page["cache_status"] = None
+                with contextlib.suppress(OSError):
+                    request(proxy.port, page["path"], BROWSER_ENCODING)  # fill the cache
+                    page["cache_status"] = request(proxy.port, page["path"], BROWSER_ENCODING)[1].get("X-Cache-Status")
+                page["nginx"] = measured(
+                    proxy.port, page["path"], args.seconds, args.connections, gunicorn.pid, app_port
+                )
+                for mode in ("app", "nginx"):
+                    share = page[mode]["rps"] / baseline["rps"] if baseline["rps"] else None
+                    page[mode]["of_static"] = share and round(share, 4)
+    finally:
+        stop(gunicorn)
+    return {"articles": size, "static_file": baseline, "pages": pages}
+
+
+def cell(value, spec):
+    """``value`` formatted to ``spec``, or a dash right-aligned to the same width when missing."""
+    if value is None:
+        return "-".rjust(int(re.match(r"\D*(\d+)", spec).group(1)))
+    return format(value, spec)
+
+
+def print_table(result, args):
+    print(
+        f"\n{result['articles']:,} articles · {args.workers} gunicorn workers · {args.connections} connections · "
+        f"{args.seconds:g} s per run · nginx static file {result['static_file']['rps']:,.0f} req/s"
+    )
+    header = (
+        f"{'page':<24}{'q':>4}{'HTML B':>8}{'gzip':>7}{'br':>7}"
+        f" | {'app r/s':>8}{'p50':>8}{'p99':>8}{'CPU ms':>7}{'%stat':>7}"
+        f" | {'cache':>6}{'r/s':>8}{'p50':>7}{'p99':>7}{'%stat':>7}"
+    )
+    print(header + "\n" + "-" * len(header))
+    for page in result["pages"]:
+        app, cached = page["app"], page["nginx"]
+        trouble = page["status"] != 200 or app["errors"] or cached["errors"]
+        print(
+            f"{page['label'][:23]:<24}{page['queries']:>4}{cell(page['html_bytes'], '>8')}"
+            f"{cell(page['gzip_bytes'], '>7')}{cell(page['br_bytes'], '>7')}"
+            f" | {cell(app['rps'], '>8.1f')}{cell(app['p50_ms'], '>8.1f')}{cell(app['p99_ms'], '>8.1f')}"
+            f"{cell(app['cpu_ms_per_request'], '>7.1f')}{cell(app['of_static'], '>7.1%')}"
+            f" | {(page['cache_status'] or '-'):>6}{cell(cached['rps'], '>8.0f')}{cell(cached['p50_ms'], '>7.1f')}"
+            f"{cell(cached['p99_ms'], '>7.1f')}{cell(cached['of_static'], '>7.1%')}"
+            + (f"  status {page['status']}, errors {app['errors']}/{cached['errors']}" if trouble else "")
+        )
+    print(
+        "q: database queries; bytes as the app sends them; app: straight to gunicorn (CPU ms: gunicorn's CPU time "
+        "per request); cache: through nginx (X-Cache-Status once warm); %stat: req/s against nginx sending the "
+        "article as a static file."
+    )
+
+
+def print_scale(results):
+    small, large = results[0], results[-1]
+    print(f"\nScale: {large['articles']:,} against {small['articles']:,} articles (straight to gunicorn)")
+    print(f"{'page':<24}{'queries':>10}{'p50 ×':>8}{'CPU ×':>8}")
+    for before, after in zip(small["pages"], large["pages"], strict=True):
+        p50_before, p50_after = before["app"]["p50_ms"], after["app"]["p50_ms"]
+        p50 = p50_after / p50_before if p50_before and p50_after else 0
+        cpu_before, cpu_after = before["app"]["cpu_ms_per_request"], after["app"]["cpu_ms_per_request"]
+        cpu = cpu_after / cpu_before if cpu_before and cpu_after else 0
+        queries = f"{before['queries']}→{after['queries']}"
+        print(f"{before['label'][:23]:<24}{queries:>10}{p50:>8.2f}{cpu:>8.2f}")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[1])
-    parser.add_argument("--seconds", type=float, default=5, help="load time per page (default 5)")
-    parser.add_argument("--concurrency", type=int, default=8, help="parallel connections (default 8)")
-    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (default 3)")
-    parser.add_argument("--volume", type=int, default=300, help="extra items of each kind to seed (default 300)")
+    parser.add_argument("--seconds", type=float, default=4, help="wrk run per page and mode (default 4)")
+    parser.add_argument("--connections", type=int, default=16, help="wrk connections (default 16)")
+    parser.add_argument("--sizes", default="100,10000", help="article counts, comma-separated (default 100,10000)")
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1, help="gunicorn workers")
+    parser.add_argument("--quick", action="store_true", help="smoke run: 100 and 1,000 articles, 1 s per run")
+    parser.add_argument("--show", action="store_true", help="print the tables of bench-results/latest.json again")
     args = parser.parse_args()
+    out = ROOT / "bench-results"
+    if args.show:
+        saved = json.loads((out / "latest.json").read_text())
+        shown = argparse.Namespace(**{key: saved.get(key, "?") for key in ("seconds", "connections", "workers")})
+        for result in saved["sizes"]:
+            print_table(result, shown)
+        if len(saved["sizes"]) > 1:
+            print_scale(saved["sizes"])
+        return
+    if args.quick:
+        args.seconds, args.sizes = 1, "100,1000"
+    args.seconds = max(1, round(args.seconds))
+    sizes = sorted(int(size) for size in args.sizes.split(","))
+    for tool in (WRK, "/usr/sbin/nginx"):
+        if not Path(tool).exists():
+            raise SystemExit(f"{tool} is missing: apt-get install wrk nginx")
 
+    static_root, media_root = out / "static", out / "media"
     env = {
         **os.environ,
         "DATABASE_URL": fresh_database_url("bench"),
         "DEBUG": "false",
         "SECRET_KEY": "benchmark-only-" + "x" * 40,
         "ALLOWED_HOSTS": "127.0.0.1",
-        "SITE_URL": "http://127.0.0.1",
+        "SITE_URL": os.environ.get("SITE_URL") or "http://127.0.0.1",
         "HTTPS_ONLY": "false",
         "SERVE_MEDIA": "true",
-        "GUNICORN_WORKERS": str(args.workers),
+        "REDIS_URL": "",
+        "EMAIL_HOST": "",
         "GUNICORN_ACCESS_LOG": "/dev/null",
-        "MEDIA_ROOT": str(ROOT / "bench-results" / "media"),
+        "STATIC_ROOT": str(static_root),
+        "MEDIA_ROOT": str(media_root),
     }
+    started = time.monotonic()
     print("Preparing database and static files…", flush=True)
     manage(env, "migrate", "--noinput")
-    manage(env, "collectstatic", "--noinput")
+    manage(env, "collectstatic", "--noinput", "--clear")
     manage(env, "load_demo_content")
-    manage(env, "shell", "-c", SEED_VOLUME.format(volume=args.volume))
-
-    port = free_port()
-    server = subprocess.Popen(
-        [str(Path(PYTHON).parent / "gunicorn"), "clinic.wsgi", "--config", "clinic/gunicorn.conf.py",
-         "--bind", f"127.0.0.1:{port}"],
-        cwd=ROOT, env=env, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    results = {}
-    try:
-        wait_until_up(port)
-        for label, path in PAGES:
-            page_weight(port, path)  # warm renditions and caches
-            html_bytes, html_gzip = page_weight(port, path)
-            results[label] = {"path": path, "html_bytes": html_bytes, "html_gzip_bytes": html_gzip}
-            results[label].update(load(port, path, args.seconds, args.concurrency))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-    print(f"\n{args.workers} gunicorn workers, {args.concurrency} connections, {args.seconds:g}s per page\n")
-    print(f"{'page':<22}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'HTML B':>9}{'gzip B':>9}")
-    for label, row in results.items():
-        print(
-            f"{label:<22}{row['rps']:>8}{row['p50_ms']:>9}{row['p99_ms']:>9}{row['errors']:>8}"
-            f"{row['html_bytes']:>9}{row['html_gzip_bytes']:>9}"
-        )
-    assets = asset_weight()
-    print(f"\nCSS {assets['css'][0]} B ({assets['css'][1]} B gzip), JS {assets['js'][0]} B ({assets['js'][1]} B gzip)")
-    out = ROOT / "bench-results"
+    results = []
+    for size in sizes:
+        results.append(bench_size(env, size, args, static_root, media_root))
+        print_table(results[-1], args)
+    if len(results) > 1:
+        print_scale(results)
+    print(f"\nDone in {time.monotonic() - started:.0f} s.")
     out.mkdir(exist_ok=True)
-    (out / "latest.json").write_text(json.dumps({"pages": results, "assets": assets}, indent=2))
+    (out / "latest.json").write_text(
+        json.dumps(
+            {"seconds": args.seconds, "connections": args.connections, "workers": args.workers, "sizes": results},
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -97,6 +97,7 @@ EXAMPLES = {
     "clinic:editor_image_upload": lambda site: {},
     "clinic:page_detail": lambda site: {"slug": site["page"].slug},
     "sitemap": lambda site: {},
+    "sitemap_section": lambda site: {"section": "articles"},
     "robots_txt": lambda site: {},
     "blog:article_list": lambda site: {},
     "blog:feed_rss": lambda site: {},

@@ -14,13 +14,13 @@ MONTH = datetime(2025, 6, 1, 9, 0, tzinfo=UTC)
 # Every HTML page also runs the 3 queries of the site's footer: the clinic profile, its
 # opening hours and the footer pages.
 EXPECTED_QUERIES = {
-    # count, one page of articles (authors joined), topics, archive months + 3
-    "article list": 7,
-    "category": 8,  # the category + as the list
-    "tag": 8,  # the tag + as the list
+    # count, the page's keys, those articles (authors joined), topics, archive months + 3
+    "article list": 8,
+    "category": 9,  # the category + as the list
+    "tag": 9,  # the tag + as the list
     # MonthArchiveView: is the month empty, its days, the earlier and later months with
-    # articles; then count, articles, topics, archive months + 3
-    "monthly archive": 11,
+    # articles; then count, keys, articles, topics, archive months + 3
+    "monthly archive": 12,
     # the article, its categories, tags, references and related treatments; its comments
     # (one query, threaded in Python); related, previous, next + 3
     "article": 12,

@@ -113,7 +113,7 @@ def test_freshly_loaded_articles_show_no_last_updated_line(client, clinic_profil
 def test_sitemap_and_feed_use_the_editorial_date(client, clinic_profile):
     ArticleFactory(published_at=LONG_AGO)
 
-    sitemap = client.get("/sitemap.xml").text
+    sitemap = client.get("/sitemap-articles.xml").text
     feed = client.get(reverse("blog:feed_atom")).text
 
     assert f"<lastmod>{LONG_AGO.date().isoformat()}</lastmod>" in sitemap
