@@ -11,9 +11,9 @@ class BlogConfig(AppConfig):
         # What the blog contributes to the site-wide features of the base layer.
         from blog import compliance, demo, search, sections, sitemaps
         from blog.models import ARTICLES_VERSION, Article, Category, Reference, Tag
+        from blog.wordpress import addresses
         from clinic import cache_versions
         from clinic.models import Practitioner, Rendition
-        from blog.wordpress import addresses
 
         registries.search_sources.register("articles", search.articles, order=10)
         registries.sitemaps.register("articles", sitemaps.ArticleSitemap, order=40)

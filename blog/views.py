@@ -165,7 +165,7 @@ class ArticleDetailView(DetailView):
             parent_pk = str(form["parent"].value() or "")
             context["replying_to"] = shown_comment(parent_pk, approved_only=False) if form.is_bound else None
         context["articles_version"] = cache_versions.version(ARTICLES_VERSION)
-        context["related_articles"] = Article.objects.related_to(article)
+        context["related_articles"] = SimpleLazyObject(lambda: list(Article.objects.related_to(article)))
         context["related_treatments"] = article.related_treatments.published().for_listing()
         if article.is_public:
             public = Article.objects.for_listing()

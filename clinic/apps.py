@@ -11,9 +11,9 @@ class ClinicConfig(AppConfig):
 
     def ready(self):
         from clinic import cache_versions, demo, inbox, outbox, registries, renditions, sitemaps
+        from clinic.compliance.texts import register_clinic_texts
         from clinic.context_processors import CHROME_VERSION
         from clinic.models import ClinicProfile, OpeningHours, Page
-        from clinic.compliance.texts import register_clinic_texts
         from clinic.personal_data import EnquiryData
         from clinic.purge import register_clinic_steps
 

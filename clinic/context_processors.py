@@ -9,8 +9,8 @@ from clinic.models import ClinicProfile, Page
 CHROME_VERSION = "site-chrome"
 
 
-def _chrome():
-    key = f"site-chrome:{cache_versions.version(CHROME_VERSION)}"
+def _chrome(version):
+    key = f"site-chrome:{version}"
     chrome = cache.get(key)
     if chrome is None:
         chrome = {
@@ -23,16 +23,23 @@ def _chrome():
 
 
 def site(request):
-    """The clinic profile and footer pages, for base.html: from the cache, and lazy, so pages that don't show them read nothing."""
+    """The clinic profile and footer pages for base.html: cached, and lazy (a page showing neither reads nothing)."""
     loaded = {}
 
+    def version():
+        if "version" not in loaded:
+            loaded["version"] = cache_versions.version(CHROME_VERSION)
+        return loaded["version"]
+
     def chrome():
-        if not loaded:
-            loaded.update(_chrome())
+        if "clinic" not in loaded:
+            loaded.update(_chrome(version()))
         return loaded
 
     return {
         "clinic": lambda: chrome()["clinic"],
         "footer_pages": lambda: chrome()["pages"],
+        # For the header and footer fragments cached in base.html.
+        "site_version": version,
         "admin_url": "/" + settings.ADMIN_URL,
     }

@@ -498,7 +498,7 @@ class Rendition(models.Model):
     original = models.CharField(max_length=255, help_text="Storage name of the uploaded image.")
     original_width = models.PositiveIntegerField()
     original_height = models.PositiveIntegerField()
-    requested_width = models.PositiveIntegerField(help_text="The width asked for; a copy is never wider than its original.")
+    requested_width = models.PositiveIntegerField(help_text="The width asked for; no copy is wider than its original.")
     name = models.CharField(max_length=255, help_text="Storage name of the copy.")
     url = models.CharField(max_length=500)
     width = models.PositiveIntegerField()

@@ -89,7 +89,7 @@ def renditions(field_file, widths=RENDITION_WIDTHS):
 
 
 def rendition_url(field_file, width):
-    """URL of the recorded copy of ``field_file`` made for ``width`` (or the nearest narrower one), else the original's."""
+    """URL of the copy of ``field_file`` made for ``width`` (or the nearest narrower one), else the original's."""
     copies = _recorded(field_file.name)["copies"]
     fitting = [requested for requested in copies if requested <= width]
     return copies[max(fitting)][0] if fitting else field_file.url

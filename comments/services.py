@@ -296,9 +296,8 @@ def page_thread(*, target, comments_open, own_pending=()):
     own_pending = list(own_pending)
     if own_pending and Comment.objects.pending().filter(pk__in=own_pending).exists():
         return _render_thread(target, comments_open, own_pending)
-    key = "comments:thread:{}:{}:{}:{}".format(
-        target._meta.label_lower, target.pk, int(bool(comments_open)), cache_versions.version(THREADS_VERSION)
-    )
+    version = cache_versions.version(THREADS_VERSION)
+    key = f"comments:thread:{target._meta.label_lower}:{target.pk}:{int(bool(comments_open))}:{version}"
     thread = cache.get(key)
     if thread is None:
         thread = _render_thread(target, comments_open)
@@ -316,7 +315,5 @@ def _render_thread(target, comments_open, own_pending=()):
     return {
         "html": html,
         "count": sum(comment.status == Comment.Status.APPROVED for comment in shown),
-        "shown": {
-            comment.pk: (comment.author_name, comment.status == Comment.Status.APPROVED) for comment in shown
-        },
+        "shown": {comment.pk: (comment.author_name, comment.status == Comment.Status.APPROVED) for comment in shown},
     }
