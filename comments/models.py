@@ -27,7 +27,7 @@ class CommentQuerySet(models.QuerySet):
             cache_versions.bump(THREADS_VERSION)
         return count
 
-    update.queryset_only = True
+    update.alters_data = update.queryset_only = True
 
     def delete(self):
         deleted = super().delete()
@@ -35,7 +35,7 @@ class CommentQuerySet(models.QuerySet):
             cache_versions.bump(THREADS_VERSION)
         return deleted
 
-    delete.queryset_only = True
+    delete.alters_data = delete.queryset_only = True
 
     def approved(self):
         """Comments anyone may read."""
