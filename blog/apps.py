@@ -10,8 +10,10 @@ class BlogConfig(AppConfig):
     def ready(self):
         # What the blog contributes to the site-wide features of the base layer.
         from blog import compliance, demo, search, sections, sitemaps
-        from blog.models import Article
+        from blog.models import ARTICLES_VERSION, Article, Category, Reference, Tag
         from blog.wordpress import addresses
+        from clinic import cache_versions
+        from clinic.models import Practitioner, Rendition
 
         registries.search_sources.register("articles", search.articles, order=10)
         registries.sitemaps.register("articles", sitemaps.ArticleSitemap, order=40)
@@ -22,3 +24,8 @@ class BlogConfig(AppConfig):
         registries.demo_content.register("blog", demo.load, order=30)
         registries.compliance_texts.register(Article, compliance.article_texts)
         registries.legacy_address_resolvers.register("wordpress", addresses.resolve)
+        cache_versions.bump_on_change(
+            ARTICLES_VERSION,
+            *(Article, Category, Tag, Reference, Practitioner, Rendition),
+            *(Article.categories.through, Article.tags.through),
+        )

@@ -16,6 +16,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
+from clinic import cache_versions
 from clinic.fields import RichTextField, last_updated_field
 from clinic.model_parts import MedicalReview, image_with_alt
 from clinic.models import Practitioner
@@ -23,6 +24,11 @@ from comments.models import Comment
 from treatments.models import Treatment
 
 WORDS_PER_MINUTE = 200
+
+# The version the article page's cached fragments are keyed by: bumped by every change to
+# articles, their topics, references, authors and images (blog/apps.py), and by bulk
+# publishing below.
+ARTICLES_VERSION = "articles"
 
 # The sanitiser allows no attributes on headings, so in stored bodies every h2/h3 is
 # exactly "<h2>…</h2>"; matching that shape is reliable here and nowhere else.
@@ -196,11 +202,14 @@ class ArticleQuerySet(models.QuerySet):
             published_at=now,
             content_updated_at=Greatest(Coalesce("content_updated_at", Value(now)), Value(now)),
         )
+        cache_versions.bump(ARTICLES_VERSION)
         return dated + undated
 
     def unpublish(self):
         """Return these articles to draft, keeping their publication time for when they go back. Returns the count."""
-        return self.filter(status=Article.Status.PUBLISHED).update(status=Article.Status.DRAFT)
+        count = self.filter(status=Article.Status.PUBLISHED).update(status=Article.Status.DRAFT)
+        cache_versions.bump(ARTICLES_VERSION)
+        return count
 
 
 ArticleCover = image_with_alt(

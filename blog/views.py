@@ -6,16 +6,18 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView, MonthArchiveView
 
-from blog.models import Article, Category, Tag
+from blog.models import ARTICLES_VERSION, Article, Category, Tag
+from clinic import cache_versions
 from clinic.http_cache import guard_public_form
 from clinic.pagination import KeyFirstPaginator
 from clinic.spam import client_fingerprint
 from comments import health
 from comments.forms import CommentForm
 from comments.models import Comment
-from comments.services import build_thread, submit_comment
+from comments.services import page_thread, submit_comment
 
 ARTICLES_PER_PAGE = 10
 
@@ -97,7 +99,9 @@ class ArticleDetailView(DetailView):
 
     def get_queryset(self):
         # Staff with view permission also reach drafts and scheduled articles: the preview.
-        return Article.objects.visible_to(self.request.user).for_detail()
+        # Categories, tags, references and neighbours are read inside the template's cached
+        # fragments (keyed by the articles' version), so a cached page does not query them.
+        return Article.objects.visible_to(self.request.user).select_related("author", "medical_reviewer")
 
     def post(self, request, *args, **kwargs):
         self.object = article = self.get_object()
@@ -139,30 +143,43 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        comments = list(
-            Comment.objects.for_thread(article, own_pending=self.request.session.get(OWN_COMMENTS_SESSION_KEY, ()))
+        thread = page_thread(
+            target=article,
+            comments_open=article.comments_open,
+            own_pending=self.request.session.get(OWN_COMMENTS_SESSION_KEY, ()),
         )
-        context["comment_thread"] = build_thread(comments)
-        shown = [comment for comment in comments if comment.depth]
-        context["comment_count"] = sum(comment.status == Comment.Status.APPROVED for comment in shown)
+        context["comment_thread_html"] = thread["html"]
+        context["comment_count"] = thread["count"]
+
+        def shown_comment(pk, *, approved_only):
+            name, approved = thread["shown"].get(int(pk) if str(pk).isdigit() else None, (None, False))
+            if name is None or (approved_only and not approved):
+                return None
+            return {"pk": int(pk), "author_name": name}
+
         if article.comments_open and "comment_form" not in context:
             # ?reply_to=<id> from a comment's "Reply" link: works without JavaScript.
-            replying_to = next((c for c in shown if str(c.pk) == self.request.GET.get("reply_to")), None)
-            if replying_to and replying_to.status == Comment.Status.APPROVED:
-                context["comment_form"] = CommentForm(target=article, initial={"parent": replying_to.pk})
+            replying_to = shown_comment(self.request.GET.get("reply_to", ""), approved_only=True)
+            if replying_to:
+                context["comment_form"] = CommentForm(target=article, initial={"parent": replying_to["pk"]})
                 context["replying_to"] = replying_to
             else:
                 context["comment_form"] = CommentForm(target=article)
         elif "comment_form" in context:
             form = context["comment_form"]
             parent_pk = str(form["parent"].value() or "")
-            context["replying_to"] = next((c for c in shown if form.is_bound and str(c.pk) == parent_pk), None)
-        context["related_articles"] = Article.objects.related_to(article)
+            context["replying_to"] = shown_comment(parent_pk, approved_only=False) if form.is_bound else None
+        context["articles_version"] = cache_versions.version(ARTICLES_VERSION)
+        context["related_articles"] = SimpleLazyObject(lambda: list(Article.objects.related_to(article)))
+        context["related_treatments"] = article.related_treatments.published().for_listing()
         if article.is_public:
             public = Article.objects.for_listing()
-            context["previous_article"] = public.filter(published_at__lt=article.published_at).first()
-            context["next_article"] = (
-                public.filter(published_at__gt=article.published_at).order_by("published_at", "pk").first()
+            # Lazy: read only when the cached fragment that shows them is rendered afresh.
+            context["previous_article"] = SimpleLazyObject(
+                lambda: public.filter(published_at__lt=article.published_at).first()
+            )
+            context["next_article"] = SimpleLazyObject(
+                lambda: public.filter(published_at__gt=article.published_at).order_by("published_at", "pk").first()
             )
         context["breadcrumbs"] = [("Articles", reverse("blog:article_list")), (article.title, None)]
         return context

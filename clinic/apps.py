@@ -10,8 +10,10 @@ class ClinicConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from clinic import demo, inbox, outbox, registries, sitemaps
+        from clinic import cache_versions, demo, inbox, outbox, registries, renditions, sitemaps
         from clinic.compliance.texts import register_clinic_texts
+        from clinic.context_processors import CHROME_VERSION
+        from clinic.models import ClinicProfile, OpeningHours, Page
         from clinic.personal_data import EnquiryData
         from clinic.purge import register_clinic_steps
 
@@ -24,6 +26,8 @@ class ClinicConfig(AppConfig):
         registries.demo_content.register("clinic", demo.load, order=10)
         register_clinic_texts()
         register_clinic_steps()
+        renditions.connect()
+        cache_versions.bump_on_change(CHROME_VERSION, ClinicProfile, OpeningHours, Page)
 
 
 class ClinicStaticFilesConfig(StaticFilesConfig):

@@ -1,21 +1,45 @@
 from django.conf import settings
+from django.core.cache import cache
 
+from clinic import cache_versions
 from clinic.models import ClinicProfile, Page
+
+# The version the site's header and footer data are cached under; every save or deletion of
+# the clinic profile, its opening hours or a page bumps it (clinic/apps.py).
+CHROME_VERSION = "site-chrome"
+
+
+def _chrome(version):
+    key = f"site-chrome:{version}"
+    chrome = cache.get(key)
+    if chrome is None:
+        chrome = {
+            # Every page shows the hours twice (footer and structured data): fetched with the profile.
+            "clinic": ClinicProfile.load(with_opening_hours=True),
+            "pages": list(Page.objects.published().filter(show_in_footer=True).only("title", "slug")),
+        }
+        cache.set(key, chrome, None)
+    return chrome
 
 
 def site(request):
-    """The clinic profile and footer pages, for base.html; lazy so pages that don't render them run no query."""
-    cache = {}
+    """The clinic profile and footer pages for base.html: cached, and lazy (a page showing neither reads nothing)."""
+    loaded = {}
 
-    def clinic():
-        if "clinic" not in cache:
-            # Every page shows the hours twice (footer and structured data): fetch them once.
-            cache["clinic"] = ClinicProfile.load(with_opening_hours=True)
-        return cache["clinic"]
+    def version():
+        if "version" not in loaded:
+            loaded["version"] = cache_versions.version(CHROME_VERSION)
+        return loaded["version"]
 
-    def footer_pages():
-        if "pages" not in cache:
-            cache["pages"] = list(Page.objects.published().filter(show_in_footer=True).only("title", "slug"))
-        return cache["pages"]
+    def chrome():
+        if "clinic" not in loaded:
+            loaded.update(_chrome(version()))
+        return loaded
 
-    return {"clinic": clinic, "footer_pages": footer_pages, "admin_url": "/" + settings.ADMIN_URL}
+    return {
+        "clinic": lambda: chrome()["clinic"],
+        "footer_pages": lambda: chrome()["pages"],
+        # For the header and footer fragments cached in base.html.
+        "site_version": version,
+        "admin_url": "/" + settings.ADMIN_URL,
+    }

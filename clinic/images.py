@@ -85,34 +85,37 @@ def reencode_image(upload):
     return ContentFile(buffer.getvalue(), name=name)
 
 
-def rendition(field_file, width):
-    """Return (url, width, height) of a WebP copy of ``field_file`` at most ``width`` wide.
+def rendition_name(original_name, width):
+    """Storage name of the ``width``-pixel copy of ``original_name``.
 
-    Renditions are made on first use and kept in storage beside the originals; the name
-    includes a hash of the original's name, so replacing an image never serves stale copies.
+    It includes a hash of the original's name, so replacing an image never serves stale copies.
     """
-    original_width = field_file.width
-    original_height = field_file.height
-    width = min(width, original_width)
-    height = round(original_height * width / original_width)
-    digest = hashlib.sha256(field_file.name.encode()).hexdigest()[:10]
-    stem = posixpath.splitext(posixpath.basename(field_file.name))[0][:40]
-    name = f"renditions/{stem}-{digest}-{width}w.webp"
+    digest = hashlib.sha256(original_name.encode()).hexdigest()[:10]
+    stem = posixpath.splitext(posixpath.basename(original_name))[0][:40]
+    return f"renditions/{stem}-{digest}-{width}w.webp"
+
+
+def make_rendition_files(field_file, widths=RENDITION_WIDTHS):
+    """Write WebP copies of ``field_file`` for ``widths`` (capped at the original's width) to its storage.
+
+    Opens the original once; copies already in storage are kept. Returns the original's
+    (width, height) and, per requested width, a dict with the copy's name, url, width and height.
+    Slow: called when an image is saved or by ``manage.py make_renditions``, never by a page.
+    """
     storage = field_file.storage or default_storage
-    if not storage.exists(name):
-        with field_file.storage.open(field_file.name) as source, Image.open(source) as image:
-            image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
-            image = image.resize((width, height), Image.Resampling.LANCZOS)
-            buffer = io.BytesIO()
-            image.save(buffer, "WEBP", quality=80, method=4)
-        storage.save(name, ContentFile(buffer.getvalue()))
-    return storage.url(name), width, height
-
-
-def renditions(field_file, widths=RENDITION_WIDTHS):
-    """Return the renditions of ``field_file`` for the given widths, smallest first, no repeats."""
-    seen = {}
-    for width in sorted(widths):
-        url, actual_width, actual_height = rendition(field_file, width)
-        seen.setdefault(actual_width, (url, actual_width, actual_height))
-    return list(seen.values())
+    copies = {}
+    with storage.open(field_file.name) as source, Image.open(source) as original:
+        original_width, original_height = original.size
+        image = None
+        for requested in sorted(widths):
+            width = min(requested, original_width)
+            height = round(original_height * width / original_width)
+            name = rendition_name(field_file.name, width)
+            if not storage.exists(name):
+                if image is None:
+                    image = original.convert("RGBA" if original.mode in ("RGBA", "LA", "P") else "RGB")
+                buffer = io.BytesIO()
+                image.resize((width, height), Image.Resampling.LANCZOS).save(buffer, "WEBP", quality=80, method=4)
+                name = storage.save(name, ContentFile(buffer.getvalue()))
+            copies[requested] = {"name": name, "url": storage.url(name), "width": width, "height": height}
+    return (original_width, original_height), copies

@@ -486,3 +486,30 @@ class OutboxEmail(models.Model):
 
     def reply_to_list(self):
         return [line.strip() for line in self.reply_to.splitlines() if line.strip()]
+
+
+class Rendition(models.Model):
+    """A resized WebP copy of an uploaded image, recorded when it is made (clinic/renditions.py).
+
+    Pages read sizes and addresses from these rows (through the cache), so showing an image
+    never opens a file or asks the storage anything, and no visitor's request makes a copy.
+    """
+
+    original = models.CharField(max_length=255, help_text="Storage name of the uploaded image.")
+    original_width = models.PositiveIntegerField()
+    original_height = models.PositiveIntegerField()
+    requested_width = models.PositiveIntegerField(help_text="The width asked for; no copy is wider than its original.")
+    name = models.CharField(max_length=255, help_text="Storage name of the copy.")
+    url = models.CharField(max_length=500)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["original", "requested_width"]
+        constraints = [
+            models.UniqueConstraint(fields=["original", "requested_width"], name="clinic_rendition_unique_width"),
+        ]
+
+    def __str__(self):
+        return f"{self.original} at {self.width}px"

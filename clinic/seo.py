@@ -10,7 +10,7 @@ import json
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
-from clinic.images import rendition
+from clinic.renditions import rendition_url
 
 JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 WEEKDAYS = {1: "Monday", 2: "Tuesday", 3: "Wednesday", 4: "Thursday", 5: "Friday", 6: "Saturday", 7: "Sunday"}
@@ -32,8 +32,7 @@ def image_url(field_file, absolute, width=1200):
     """Absolute URL of a WebP rendition of ``field_file`` (for cards and previews), or ''."""
     if not field_file:
         return ""
-    url, _width, _height = rendition(field_file, width)
-    return absolute(url)
+    return absolute(rendition_url(field_file, width))
 
 
 def clinic_data(clinic, absolute):

@@ -13,8 +13,30 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from clinic import cache_versions
+
+# The version every cached rendering of comments is keyed by (comments/services.py).
+THREADS_VERSION = "comments"
+
 
 class CommentQuerySet(models.QuerySet):
+    # Bulk writes send no signals: they bump the cached threads' version themselves.
+    def update(self, **kwargs):
+        count = super().update(**kwargs)
+        if count:
+            cache_versions.bump(THREADS_VERSION)
+        return count
+
+    update.alters_data = update.queryset_only = True
+
+    def delete(self):
+        deleted = super().delete()
+        if deleted[0]:
+            cache_versions.bump(THREADS_VERSION)
+        return deleted
+
+    delete.alters_data = delete.queryset_only = True
+
     def approved(self):
         """Comments anyone may read."""
         return self.filter(status=Comment.Status.APPROVED)

@@ -10,18 +10,21 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
+from clinic import cache_versions
 from clinic.compliance import ensure_publishable
 from clinic.enquiries import notification_recipients
 from clinic.outbox import queue_email
 from clinic.public_names import signature_for
 from comments import health
-from comments.models import Comment
+from comments.models import THREADS_VERSION, Comment
 
 logger = logging.getLogger(__name__)
 
@@ -275,3 +278,42 @@ def build_thread(comments, max_depth=3):
         comment.thread_replies.sort(key=lambda reply: order[reply.pk])
     roots.sort(key=lambda comment: order[comment.pk])
     return roots
+
+
+# Threads are rebuilt when any comment changes (the version), and at least this often.
+THREAD_CACHE_SECONDS = 24 * 60 * 60
+
+
+def page_thread(*, target, comments_open, own_pending=()):
+    """The comments shown under ``target``, rendered: a dict with ``html`` (the threaded list, or ""),
+    ``count`` (approved comments shown) and ``shown`` ({pk: (author name, approved?)}, for "Reply to …").
+
+    The rendering is cached under the comments' version, so a page view runs no comment
+    query and renders no comment; any comment's save, moderation, edit, deletion or
+    erasure shows on the next view. ``own_pending`` (pks from the visitor's session) adds
+    their own comments still awaiting moderation, rendered for them alone.
+    """
+    own_pending = list(own_pending)
+    if own_pending and Comment.objects.pending().filter(pk__in=own_pending).exists():
+        return _render_thread(target, comments_open, own_pending)
+    version = cache_versions.version(THREADS_VERSION)
+    key = f"comments:thread:{target._meta.label_lower}:{target.pk}:{int(bool(comments_open))}:{version}"
+    thread = cache.get(key)
+    if thread is None:
+        thread = _render_thread(target, comments_open)
+        cache.set(key, thread, THREAD_CACHE_SECONDS)
+    return {**thread, "html": mark_safe(thread["html"])}  # noqa: S308 — rendered by the escaping template
+
+
+def _render_thread(target, comments_open, own_pending=()):
+    comments = list(Comment.objects.for_thread(target, own_pending=own_pending))
+    roots = build_thread(comments)
+    shown = [comment for comment in comments if comment.depth]
+    html = ""
+    if roots:
+        html = render_to_string("comments/_comment_thread.html", {"comments": roots, "comments_open": comments_open})
+    return {
+        "html": html,
+        "count": sum(comment.status == Comment.Status.APPROVED for comment in shown),
+        "shown": {comment.pk: (comment.author_name, comment.status == Comment.Status.APPROVED) for comment in shown},
+    }

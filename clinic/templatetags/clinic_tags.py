@@ -5,9 +5,10 @@ from django.utils.html import conditional_escape, format_html, format_html_join,
 from django.utils.safestring import mark_safe
 
 from clinic import seo
-from clinic.images import RENDITION_WIDTHS, renditions
+from clinic.images import RENDITION_WIDTHS
 from clinic.purge import retention_periods as registered_retention_periods
 from clinic.registries import admin_inbox as inbox_counts
+from clinic.renditions import renditions
 
 register = template.Library()
 
@@ -15,6 +16,8 @@ register = template.Library()
 @register.simple_tag
 def responsive_image(field_file, alt, sizes="100vw", widths="", eager=False, css_class=""):
     """An <img> with WebP renditions in srcset, width and height set, lazy unless ``eager``.
+
+    Sizes and addresses come from the recorded renditions: no file is opened, no storage asked.
 
     ``widths`` is a space-separated list of pixel widths; the site's defaults otherwise.
     Returns an empty string when there is no image.
@@ -27,13 +30,14 @@ def responsive_image(field_file, alt, sizes="100vw", widths="", eager=False, css
     srcset = ", ".join(f"{url} {w}w" for url, w, _ in versions)
     # An eager image is the page's main one: fetched first, ahead of the lazy ones.
     loading = "eager" if eager else "lazy"
+    # A copy not made yet is served as the original, sized from its model when known.
+    dimensions = format_html(' width="{}" height="{}"', width, height) if width and height else ""
     return format_html(
-        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" loading="{}"{} decoding="async"{}>',
+        '<img src="{}" srcset="{}" sizes="{}"{} alt="{}" loading="{}"{} decoding="async"{}>',
         src,
         srcset,
         sizes,
-        width,
-        height,
+        dimensions,
         alt,
         loading,
         mark_safe(' fetchpriority="high"') if eager else "",

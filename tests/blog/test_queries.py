@@ -5,14 +5,22 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.urls import reverse
 
-from tests.factories import ArticleFactory, CategoryFactory, ReferenceFactory, TagFactory, TreatmentFactory
+from tests.factories import (
+    ArticleFactory,
+    CategoryFactory,
+    CommentFactory,
+    ReferenceFactory,
+    TagFactory,
+    TreatmentFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
 MONTH = datetime(2025, 6, 1, 9, 0, tzinfo=UTC)
 
-# Every HTML page also runs the 3 queries of the site's footer: the clinic profile, its
-# opening hours and the footer pages.
+# Counted on a first view, with nothing cached: every HTML page then also reads the site's
+# header and footer data (the clinic profile, its opening hours and the footer pages, 3
+# queries), which later views take from the cache.
 EXPECTED_QUERIES = {
     # count, the page's keys, those articles (authors joined), topics, archive months + 3
     "article list": 8,
@@ -22,7 +30,7 @@ EXPECTED_QUERIES = {
     # articles; then count, keys, articles, topics, archive months + 3
     "monthly archive": 12,
     # the article, its categories, tags, references and related treatments; its comments
-    # (one query, threaded in Python); related, previous, next + 3
+    # (one query, threaded in Python); related, previous, next + 3 (a cached view: 2)
     "article": 12,
     # the clinic, the articles, their categories
     "rss feed": 3,
@@ -64,3 +72,39 @@ def test_blog_page_runs_constant_queries(client, clinic_profile, django_assert_n
         response = client.get(url)
 
     assert response.status_code == 200
+
+
+def add_comments(article, count):
+    """``count`` approved comments on ``article``, every third a reply, so the thread nests."""
+    parents = []
+    for number in range(count):
+        parent = parents[number % len(parents)] if parents and number % 3 == 2 else None
+        comment = CommentFactory(
+            article=article, parent=parent, body=f"Comment {number}.\nSee https://example.com/{number}"
+        )
+        if parent is None:
+            parents.append(comment)
+
+
+# A cached article page: the article, and the treatments it links to (their published state
+# changes in bulk, so they are read on every view). Comments, topics, references, related
+# and neighbouring articles and the site's header and footer come from the cache.
+CACHED_ARTICLE_QUERIES = 2
+
+
+@pytest.mark.parametrize("comments", [0, 50, 500])
+def test_cached_article_page_runs_the_same_few_queries_however_many_comments(
+    client, clinic_profile, django_assert_num_queries, comments
+):
+    build_blog(3)
+    article = ArticleFactory(categories=CategoryFactory.create_batch(2), tags=TagFactory.create_batch(2))
+    article.related_treatments.set(TreatmentFactory.create_batch(2))
+    ReferenceFactory.create_batch(2, article=article)
+    add_comments(article, comments)
+    client.get(article.get_absolute_url())  # fills the cache
+
+    with django_assert_num_queries(CACHED_ARTICLE_QUERIES):
+        response = client.get(article.get_absolute_url())
+
+    assert response.status_code == 200
+    assert response.content.decode().count('<article id="comment-') == comments
