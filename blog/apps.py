@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from clinic import registries
+from clinic import cache_versions, registries
 
 
 class BlogConfig(AppConfig):
@@ -12,8 +12,6 @@ class BlogConfig(AppConfig):
         from blog import compliance, demo, search, sections, sitemaps
         from blog.models import ARTICLES_VERSION, Article, Category, Reference, Tag
         from blog.wordpress import addresses
-        from clinic import cache_versions
-        from clinic.models import Practitioner, Rendition
 
         registries.search_sources.register("articles", search.articles, order=10)
         registries.sitemaps.register("articles", sitemaps.ArticleSitemap, order=40)
@@ -26,6 +24,6 @@ class BlogConfig(AppConfig):
         registries.legacy_address_resolvers.register("wordpress", addresses.resolve)
         cache_versions.bump_on_change(
             ARTICLES_VERSION,
-            *(Article, Category, Tag, Reference, Practitioner, Rendition),
+            *(Article, Category, Tag, Reference, "clinic.Practitioner", "clinic.Rendition"),
             *(Article.categories.through, Article.tags.through),
         )

@@ -13,6 +13,7 @@ the cache comes back as a new number, never as an old one.
 
 import time
 
+from django.apps import apps as django_apps
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -40,6 +41,9 @@ def bump(name):
 def bump_on_change(name, *models):
     """Bump ``name`` whenever a row of ``models`` is saved or deleted (or a many-to-many ``through`` changes).
 
+    A model may be named by its label ("clinic.Practitioner"), so an app can follow another
+    app's models without importing them.
+
     Bulk ``QuerySet.update()`` sends no signal: a queryset method that updates shown rows
     calls ``bump`` itself.
     """
@@ -48,6 +52,8 @@ def bump_on_change(name, *models):
         bump(name)
 
     for model in models:
+        if isinstance(model, str):
+            model = django_apps.get_model(model)
         uid = f"cache-version:{name}:{model._meta.label}"
         if model._meta.auto_created:
             m2m_changed.connect(changed, sender=model, weak=False, dispatch_uid=uid)

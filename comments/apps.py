@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from clinic import registries
+from clinic import cache_versions, registries
 
 
 class CommentsConfig(AppConfig):
@@ -10,7 +10,6 @@ class CommentsConfig(AppConfig):
 
     def ready(self):
         # What comments contribute to the site-wide features of the base layer.
-        from clinic import cache_versions
         from comments import personal_data, purge
         from comments.models import THREADS_VERSION, Comment
 
