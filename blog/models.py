@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from clinic.fields import RichTextField, last_updated_field
 from clinic.model_parts import MedicalReview, image_with_alt
 from clinic.models import Practitioner
+from clinic.search import StoredSearchDocument
 from comments.models import Comment
 from treatments.models import Treatment
 
@@ -240,6 +241,8 @@ class Article(ArticleCover, MedicalReview):
         blank=True,
         help_text="Shown in Google results instead of the excerpt; keep under 155 characters.",
     )
+
+    search_document = StoredSearchDocument()
 
     objects = ArticleQuerySet.as_manager()
 
