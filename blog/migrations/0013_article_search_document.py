@@ -25,6 +25,10 @@ def forwards(apps, schema_editor):
     clinic.search.install_document_trigger(schema_editor, TABLE, WEIGHTED_COLUMNS)
     schema_editor.execute(f"DROP INDEX IF EXISTS {OLD_INDEX}")
     schema_editor.execute(f"CREATE INDEX {TABLE}_search_document ON {TABLE} USING gin (search_document)")
+    # Title matches are always ranked, however many articles match (clinic.search.TitleVector).
+    schema_editor.execute(
+        f"CREATE INDEX {TABLE}_title_search ON {TABLE} USING gin (to_tsvector('english'::regconfig, COALESCE(title, '')))"
+    )
     # "Did you mean": titles spelt like the query, without reading every title.
     schema_editor.execute(f"CREATE INDEX {TABLE}_title_trigram ON {TABLE} USING gin (title gin_trgm_ops)")
 
@@ -33,6 +37,7 @@ def backwards(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute(f"DROP INDEX IF EXISTS {TABLE}_title_trigram")
+    schema_editor.execute(f"DROP INDEX IF EXISTS {TABLE}_title_search")
     schema_editor.execute(f"DROP INDEX IF EXISTS {TABLE}_search_document")
     clinic.search.drop_document_trigger(schema_editor, TABLE)
     old = importlib.import_module("clinic.migrations.0007_search_indexes")

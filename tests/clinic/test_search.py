@@ -1,8 +1,11 @@
+from datetime import timedelta
+
 import pytest
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from blog.models import Article
 from clinic import search
@@ -266,3 +269,26 @@ def test_search_page_queries_do_not_grow_with_matches(client, db, words):
         return len(queries)
 
     assert queries_with(5) == queries_with(50)
+
+
+def test_with_very_many_matches_recent_and_title_matches_are_ranked(client, db, monkeypatch):
+    monkeypatch.setattr(search, "MAX_RANKED", 3)
+    old = ArticleFactory(title="Hydration explained", published_at=timezone.now() - timedelta(days=900))
+    for number in range(6):
+        ArticleFactory(title=f"Winter note {number}", body="<p>Hydration helps.</p>")
+    response = client.get(URL, {"q": "hydration"})
+    titles = result_titles(response)
+    assert titles[0] == old.title
+    assert "More than 3 results" in response.content.decode()
+    assert response.context["page_obj"].paginator.count == 3
+
+
+def test_title_matches_are_found_through_their_own_index(content):
+    queryset = Article.objects.alias(words=search.TitleVector("title")).filter(
+        words=SearchQuery("skin", config="english")
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        plan = queryset.explain()
+        cursor.execute("SET enable_seqscan = on")
+    assert "blog_article_title_search" in plan

@@ -1,0 +1,129 @@
+"""Site search speed with few and with many articles.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/clinic python scripts/search_speed.py
+
+Creates a fresh PostgreSQL database (``<name>_search_speed`` beside DATABASE_URL's),
+migrates it, loads the demo content, then adds generated articles with ``bulk_create``
+(as the WordPress importer does, so the trigger fills their search documents) up to each
+size in ``--sizes``. At each size it requests /search/ for each query through Django's
+test client and prints the median milliseconds per request and the queries each made.
+"""
+
+import argparse
+import os
+import random
+import re
+import statistics
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+from bench_database import fresh_database_url
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = ["prp", "bruising aftercare", "exosome"]
+_TEXT = """
+skin face cheek collagen elastin texture tone pores redness dryness oil barrier cream serum
+light sun protection daily routine session course clinic doctor nurse patient consultation result week
+month year gentle gradual change fine lines wrinkles volume plump hydration water moisture season
+winter summer sleep diet stress hormone age youth repair renewal cells growth healing calm
+soothe needle numbing comfortable appointment booking price review evidence study research trial small large
+early late
+"""
+WORDS = _TEXT.split()
+TOPICS = {"PRP": 0.1, "platelet-rich plasma": 0.05, "exosome": 0.04, "bruising": 0.15, "aftercare": 0.2}
+
+
+def sentence(rng):
+    words = rng.choices(WORDS, k=rng.randint(8, 18))
+    for topic, chance in TOPICS.items():
+        if rng.random() < chance / 4:
+            words.insert(rng.randrange(len(words)), topic)
+    return " ".join(words).capitalize() + "."
+
+
+def article_fields(rng, number):
+    sections = []
+    for _ in range(5):
+        paragraphs = "".join(f"<p>{' '.join(sentence(rng) for _ in range(rng.randint(3, 6)))}</p>" for _ in range(3))
+        sections.append(f"<h2>{sentence(rng).rstrip('.')}</h2>{paragraphs}")
+    return {
+        "title": f"{sentence(rng).rstrip('.')[:150]} {number}",
+        "slug": f"generated-{number}",
+        "excerpt": sentence(rng)[:300],
+        "body": "".join(sections),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 10_000])
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+
+    os.environ["DATABASE_URL"] = fresh_database_url("search_speed")
+    for name, value in {
+        "DJANGO_SETTINGS_MODULE": "clinic.settings", "SECRET_KEY": "search-speed-only", "ALLOWED_HOSTS": "*",
+        "DEBUG": "false", "HTTPS_ONLY": "false", "SITE_URL": "http://127.0.0.1", "REDIS_URL": "", "EMAIL_HOST": "",
+    }.items():  # fmt: skip
+        os.environ.setdefault(name, value)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    # Hashed static names need collectstatic; the pages are measured, not their assets.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from blog.models import Article
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    rng = random.Random(7)
+    client = Client()
+    now = timezone.now()
+    print(f"{'articles':>8}  {'query':<20} {'ms (median)':>11} {'queries':>7} {'results':>7}")
+    for size in args.sizes:
+        missing = size - Article.objects.count()
+        batch = []
+        for number in range(max(missing, 0)):
+            published = now - timedelta(hours=number + 1)
+            batch.append(
+                Article(
+                    **article_fields(rng, f"{size}-{number}"),
+                    status="published",
+                    published_at=published,
+                    content_updated_at=published,
+                )
+            )
+        Article.objects.bulk_create(batch, batch_size=500)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        for query in QUERIES:
+            client.get("/search/", {"q": query})  # warm up
+            timings = []
+            for _ in range(args.repeat):
+                start = time.perf_counter()
+                with CaptureQueriesContext(connection) as queries:
+                    response = client.get("/search/", {"q": query})
+                timings.append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200, response.status_code
+            count = re.search(r'role="status">[^<]*?(\d+) results?', response.content.decode()).group(1)
+            print(
+                f"{Article.objects.count():>8}  {query:<20} {statistics.median(timings):>11.1f}"
+                f" {len(queries):>7} {count:>7}"
+            )
+
+
+if __name__ == "__main__":
+    main()
