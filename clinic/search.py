@@ -219,10 +219,11 @@ class WordSimilar(Func):
 class SearchResults:
     """Ranked results over every source, fetched a page at a time (a Paginator's object_list).
 
-    ``count()`` is one COUNT per source; a slice ranks in the database and reads only the
-    rows up to its end, plus title and slug. The number of queries does not depend on how
-    many rows match. With nothing matching word for word, ``fuzzy`` holds rows with
-    similar titles and ``suggestion`` a corrected query ("did you mean").
+    ``count()`` reads, per source, the ids of the most recent matches (at most
+    MAX_RANKED + 1); a slice ranks those (and, past MAX_RANKED, every title match) in the
+    database and reads title and slug of the rows up to its end. At most three queries per
+    source, however many rows match. With nothing matching word for word, ``fuzzy`` holds
+    rows with similar titles and ``suggestion`` a corrected query ("did you mean").
     """
 
     def __init__(self, query):
@@ -232,14 +233,18 @@ class SearchResults:
         self.suggestion = ""
         self.is_capped = False
         self._count = None
+        self._recent = {}
 
     def _matching(self, source):
         return source.public().filter(search_document=self.search_query)
 
     def count(self):
         if self._count is None:
-            # A count stops at MAX_RANKED: past that, reading every match costs more than it tells.
-            counts = [self._matching(source).values("pk")[: MAX_RANKED + 1].count() for source in search_sources]
+            for source in search_sources:
+                recent = self._matching(source).order_by(*source.tie_break, "-pk").values_list("pk", flat=True)
+                self._recent[source.kind] = list(recent[: MAX_RANKED + 1])
+            # Counting stops at MAX_RANKED: past that, reading every match costs more than it tells.
+            counts = [len(pks) for pks in self._recent.values()]
             self.is_capped = any(count > MAX_RANKED for count in counts)
             self._count = sum(min(count, MAX_RANKED) for count in counts)
             if not self._count:
@@ -258,8 +263,8 @@ class SearchResults:
         if not isinstance(index, slice):
             return self[index : index + 1][0]
         start, stop = index.start or 0, index.stop if index.stop is not None else self.count()
-        if self.count() and self.fuzzy is not None:
-            return self.fuzzy[start:stop]
+        if not self.count() or self.fuzzy is not None:
+            return (self.fuzzy or [])[start:stop]
         results = []
         for source in search_sources:
             results += self._ranked(source, stop)
@@ -267,17 +272,17 @@ class SearchResults:
         return sorted(results, key=lambda result: -result.rank)[start:stop]
 
     def _candidates(self, source):
-        """The matches worth ranking: the MAX_RANKED most recent, and any with the words in the title.
+        """The ids worth ranking: the MAX_RANKED most recent matches, and past that any title match.
 
         Ranking reads each candidate's stored vector; bounding the candidates keeps a common
-        word as quick with ten thousand articles as with a hundred. The titles are searched
+        word as quick with ten thousand articles as with a hundred. Titles are searched
         through their own small index (``TitleVector``), so a title match is never missed.
         """
-        matching = self._matching(source)
-        recent = matching.order_by(*source.tie_break, "-pk").values("pk")[:MAX_RANKED]
-        titled = matching.alias(title_words=TitleVector(source.title_field))
-        titled = titled.filter(title_words=self.search_query).values("pk")
-        return source.public().filter(Q(pk__in=recent) | Q(pk__in=titled))
+        recent = self._recent[source.kind]
+        if len(recent) <= MAX_RANKED:
+            return recent
+        titled = source.public().alias(title_words=TitleVector(source.title_field))
+        return {*recent[:MAX_RANKED], *titled.filter(title_words=self.search_query).values_list("pk", flat=True)}
 
     def _ranked(self, source, limit):
         rank = SearchRank(F("search_document"), self.search_query, normalization=Value(32))
@@ -289,7 +294,8 @@ class SearchResults:
                 output_field=FloatField(),
             )
         rows = (
-            self._candidates(source)
+            self._matching(source)
+            .filter(pk__in=self._candidates(source))
             .alias(title_document=TitleDocument("search_document"))
             .annotate(rank=rank)
             .order_by("-rank", *source.tie_break, "pk")

@@ -32,26 +32,30 @@ soothe needle numbing comfortable appointment booking price review evidence stud
 early late
 """
 WORDS = _TEXT.split()
-TOPICS = {"PRP": 0.1, "platelet-rich plasma": 0.05, "exosome": 0.04, "bruising": 0.15, "aftercare": 0.2}
+# What share of articles are about each topic; an article's topic words recur through it.
+TOPICS = {"PRP": 0.15, "platelet-rich plasma": 0.05, "exosome": 0.08, "bruising": 0.2, "aftercare": 0.25}
 
 
-def sentence(rng):
+def sentence(rng, topics=()):
     words = rng.choices(WORDS, k=rng.randint(8, 18))
-    for topic, chance in TOPICS.items():
-        if rng.random() < chance / 4:
+    for topic in topics:
+        if rng.random() < 0.2:
             words.insert(rng.randrange(len(words)), topic)
     return " ".join(words).capitalize() + "."
 
 
 def article_fields(rng, number):
+    topics = [topic for topic, share in TOPICS.items() if rng.random() < share]
     sections = []
     for _ in range(5):
-        paragraphs = "".join(f"<p>{' '.join(sentence(rng) for _ in range(rng.randint(3, 6)))}</p>" for _ in range(3))
+        paragraphs = "".join(
+            f"<p>{' '.join(sentence(rng, topics) for _ in range(rng.randint(3, 6)))}</p>" for _ in range(3)
+        )
         sections.append(f"<h2>{sentence(rng).rstrip('.')}</h2>{paragraphs}")
     return {
-        "title": f"{sentence(rng).rstrip('.')[:150]} {number}",
+        "title": f"{sentence(rng, topics[:1]).rstrip('.')[:150]} {number}",
         "slug": f"generated-{number}",
-        "excerpt": sentence(rng)[:300],
+        "excerpt": sentence(rng, topics)[:300],
         "body": "".join(sections),
     }
 
