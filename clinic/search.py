@@ -485,6 +485,19 @@ def _plain_rank(fields, words):
     return total
 
 
+def _plain_title_boost(source, words):
+    """``source.title_boost`` (scaled past any word score) where the title or synonyms hold every word."""
+    if not source.title_boost:
+        return Value(0)
+    everywhere = Q()
+    for name in (source.title_field, *source.similar_fields):
+        every = Q()
+        for word in words:
+            every &= Q(**{f"{name}__icontains": word})
+        everywhere |= every
+    return Case(When(everywhere, then=Value(int(100 * source.title_boost))), default=Value(0))
+
+
 def _search_plain(query, limit=200):
     words = _words(query)
     if not words:
@@ -492,7 +505,8 @@ def _search_plain(query, limit=200):
     results = []
     for source in search_sources:
         fields = [name for name, _ in source.fields]
-        ranked = source.public().annotate(rank=_plain_rank(fields, words)).only(source.title_field, "slug")
+        rank = _plain_rank(fields, words) + _plain_title_boost(source, words)
+        ranked = source.public().annotate(rank=rank).only(source.title_field, "slug")
         for item in ranked.filter(rank__gt=0).order_by("-rank", *source.tie_break)[:limit]:
             results.append(
                 SearchResult(

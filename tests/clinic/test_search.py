@@ -292,3 +292,8 @@ def test_title_matches_are_found_through_their_own_index(content):
         plan = queryset.explain()
         cursor.execute("SET enable_seqscan = on")
     assert "blog_article_title_search" in plan
+
+
+@pytest.mark.parametrize("words", ["prp", "vampire facial"])
+def test_plain_fallback_puts_a_treatment_first_for_its_name_and_synonyms(prp, words):
+    assert search._search_plain(words)[0].title == "PRP skin rejuvenation"
