@@ -6,8 +6,9 @@ current on every write, bulk ones included (see ``install_document_trigger``). R
 ranked with ``ts_rank`` on that column; a source may lift rows whose title (or synonyms)
 match, so a treatment's own page comes first for its name. With no full-text match, titles
 and synonyms are matched by trigram similarity (pg_trgm) and a "did you mean" is offered.
-Counting and ranking read only the stored vectors; snippets (``ts_headline``, the costly
-part) are made for the page shown only.
+Counting and ranking read only the stored vectors, and stop at MAX_RANKED recent matches
+(plus title matches) per source; snippets (``ts_headline`` over text made from HTML, the
+costly part) are made for the page shown only.
 
 Elsewhere (the SQLite demo): a plain substring match that still ranks title matches first
 and highlights the matched words.
