@@ -16,6 +16,8 @@ import clinic.search
 TABLE = "blog_article"
 # The columns and weights as they stood for this migration (blog/search.py reads the same).
 WEIGHTED_COLUMNS = [("title", "A", False), ("excerpt", "B", False), ("body", "C", True)]
+# Going back recreates the expression index the earlier search read.
+CLINIC_0007 = importlib.import_module("clinic.migrations.0007_search_indexes")
 OLD_INDEX = "blog_article_search"
 
 
@@ -40,9 +42,8 @@ def backwards(apps, schema_editor):
     schema_editor.execute(f"DROP INDEX IF EXISTS {TABLE}_title_search")
     schema_editor.execute(f"DROP INDEX IF EXISTS {TABLE}_search_document")
     clinic.search.drop_document_trigger(schema_editor, TABLE)
-    old = importlib.import_module("clinic.migrations.0007_search_indexes")
     model = apps.get_model("blog", "Article")
-    schema_editor.add_index(model, old._index(model, OLD_INDEX))
+    schema_editor.add_index(model, CLINIC_0007._index(model, OLD_INDEX))
 
 
 class Migration(migrations.Migration):

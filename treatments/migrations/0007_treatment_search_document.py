@@ -26,6 +26,8 @@ WEIGHTED_COLUMNS = [
     ("summary", "B", False),
     *((section, "C", True) for section in SECTIONS),
 ]
+# Going back recreates the expression index the earlier search read.
+CLINIC_0007 = importlib.import_module("clinic.migrations.0007_search_indexes")
 OLD_INDEX = "treatments_treatment_search"
 
 
@@ -42,9 +44,8 @@ def backwards(apps, schema_editor):
         return
     schema_editor.execute(f"DROP INDEX IF EXISTS {TABLE}_search_document")
     clinic.search.drop_document_trigger(schema_editor, TABLE)
-    old = importlib.import_module("clinic.migrations.0007_search_indexes")
     model = apps.get_model("treatments", "Treatment")
-    schema_editor.add_index(model, old._index(model, OLD_INDEX))
+    schema_editor.add_index(model, CLINIC_0007._index(model, OLD_INDEX))
 
 
 class Migration(migrations.Migration):
