@@ -20,6 +20,7 @@ from clinic import cache_versions
 from clinic.fields import RichTextField, last_updated_field
 from clinic.model_parts import MedicalReview, image_with_alt
 from clinic.models import Practitioner
+from clinic.search import StoredSearchDocument
 from comments.models import Comment
 from treatments.models import Treatment
 
@@ -281,6 +282,8 @@ class Article(ArticleCover, MedicalReview):
         blank=True,
         help_text="Shown in Google results instead of the excerpt; keep under 155 characters.",
     )
+
+    search_document = StoredSearchDocument()
 
     objects = ArticleQuerySet.as_manager()
 

@@ -3,7 +3,7 @@
 from blog.models import Article
 from clinic.search import SearchSource
 
-# The GIN index of migration clinic 0007 is built on this same weighted expression.
+# As the trigger of migration blog 0013 weights them into ``search_document``.
 ARTICLE_FIELDS = (("title", "A"), ("excerpt", "B"), ("body", "C"))
 
 articles = SearchSource(

@@ -73,10 +73,15 @@ class SearchView(TemplateView):
         context = super().get_context_data(**kwargs)
         raw = self.request.GET.get("q", "")
         query = clean_query(raw)
-        page = Paginator(search(query), self.paginate_by).get_page(self.request.GET.get("page"))
-        add_snippets(page.object_list, query)
+        results = search(query)
+        page = Paginator(results, self.paginate_by).get_page(self.request.GET.get("page"))
+        # Headlines are the costly part: made for the page shown only.
+        page.object_list = add_snippets(page.object_list, query)
         context.update(
             query=query,
+            # Set when nothing matched word for word and the results are spelt like the query.
+            is_similar=getattr(results, "fuzzy", None) is not None,
+            suggestion=getattr(results, "suggestion", ""),
             was_truncated=len(" ".join(raw.split())) > len(query),
             page_obj=page,
             results=page.object_list,

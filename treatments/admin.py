@@ -32,7 +32,7 @@ class TreatmentAdmin(EditorialAdmin, KeepOldAddressAdmin, ComplianceCheckedAdmin
     list_editable = ["order"]
     list_filter = ["is_published", "is_featured", "category"]
     list_select_related = ["category"]
-    search_fields = ["name", "summary", "overview"]
+    search_fields = ["name", "search_synonyms", "summary", "overview"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["practitioners"]
     readonly_fields = ["hero_image_preview", "created_at", "updated_at"]
@@ -40,7 +40,7 @@ class TreatmentAdmin(EditorialAdmin, KeepOldAddressAdmin, ComplianceCheckedAdmin
     collapsed_fieldsets = ["Sections"]  # nine long texts: folded, so the FAQs below are in reach
     actions = ["publish", "unpublish"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "category", "summary", "practitioners"]}),
+        (None, {"fields": ["name", "search_synonyms", "slug", "category", "summary", "practitioners"]}),
         (
             "Facts at a glance",
             {

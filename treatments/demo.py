@@ -56,6 +56,7 @@ TREATMENTS = [
     {
         "slug": "prp-skin-rejuvenation",
         "name": "PRP skin rejuvenation",
+        "search_synonyms": "platelet-rich plasma, vampire facial, PRP facial",
         "category": "regenerative",
         "practitioners": ["dr-isla-morrison", "niamh-fraser"],
         "order": 1,
@@ -178,6 +179,7 @@ TREATMENTS = [
     {
         "slug": "exosome-therapy",
         "name": "Exosome therapy",
+        "search_synonyms": "exosomes, exosome facial, extracellular vesicles",
         "category": "regenerative",
         "practitioners": ["dr-isla-morrison"],
         "order": 2,
@@ -302,6 +304,7 @@ TREATMENTS = [
     {
         "slug": "microneedling",
         "name": "Microneedling",
+        "search_synonyms": "collagen induction therapy, CIT, dermaroller, dermapen",
         "category": "collagen-induction",
         "practitioners": ["niamh-fraser"],
         "order": 1,
@@ -357,6 +360,7 @@ TREATMENTS = [
     {
         "slug": "polynucleotides",
         "name": "Polynucleotides",
+        "search_synonyms": "PN injections, salmon DNA, polynucleotide injections",
         "category": "regenerative",
         "practitioners": ["dr-isla-morrison", "niamh-fraser"],
         "order": 3,
@@ -395,6 +399,7 @@ TREATMENTS = [
     {
         "slug": "skin-booster-injections",
         "name": "Skin booster injections",
+        "search_synonyms": "skin boosters, injectable moisturiser, hyaluronic acid injections",
         "category": "skin-boosters",
         "practitioners": ["dr-isla-morrison"],
         "order": 1,

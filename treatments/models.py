@@ -10,6 +10,7 @@ from django.utils.html import strip_tags
 from clinic.fields import RichTextField, last_updated_field
 from clinic.model_parts import MedicalReview, image_with_alt
 from clinic.models import Practitioner
+from clinic.search import StoredSearchDocument
 
 # The editor-written sections; cards and lists never show them, so list queries skip them.
 RICH_SECTIONS = [
@@ -119,6 +120,12 @@ class Treatment(TreatmentHeroImage, MedicalReview):
     summary = models.CharField(
         max_length=300, help_text="One or two plain sentences for cards and listings, and the page's lead."
     )
+    search_synonyms = models.TextField(
+        "also known as",
+        blank=True,
+        help_text="Other names patients search for, separated by commas, e.g. “platelet-rich plasma, vampire "
+        "facial”. Site search finds this page first for them; they are not shown on the page.",
+    )
 
     # Facts at a glance: structured so comparison tables can be built from them.
     price_from = models.DecimalField(
@@ -195,6 +202,8 @@ class Treatment(TreatmentHeroImage, MedicalReview):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     content_updated_at = last_updated_field()
+
+    search_document = StoredSearchDocument()
 
     objects = TreatmentQuerySet.as_manager()
 
