@@ -48,7 +48,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("blog", "0012_merge_comments_app"),
+        ("blog", "0013_listing_indexes"),
         # pg_trgm is created there.
         ("treatments", "0007_treatment_search_document"),
         ("clinic", "0007_search_indexes"),
