@@ -16,6 +16,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from tests.servers.processes import free_port, stop
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 CONF_DIR = ROOT / "deploy" / "nginx"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -26,12 +28,6 @@ UPSTREAM = "server 127.0.0.1:8000;"
 STATIC_ROOT = "/srv/clinic/staticfiles/"
 MEDIA_ROOT = "/srv/clinic/media/"
 LOCATIONS_INCLUDE = "include snippets/clinic-locations.conf;"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _replace(text, old, new):
@@ -166,12 +162,7 @@ def nginx(upstream_port, static_root, media_root, port=None):
                     time.sleep(0.05)
             yield server
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process, timeout=10)
 
 
 def production_config(prefix, certificate, key):

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from tests.servers.gunicorn import free_port
+from tests.servers.processes import free_port
 
 
 @contextmanager
