@@ -37,8 +37,11 @@ class BlogIndexMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # Read only when the navigation's cached fragment has expired: with years of articles it
+        # lists hundreds of months, which cost more to render than the page's own articles.
         context["categories"] = Category.objects.in_use()
-        context["archive_months"] = Article.objects.archive_months()
+        context["archive_months"] = SimpleLazyObject(Article.objects.archive_months)
+        context["articles_version"] = cache_versions.version(ARTICLES_VERSION)
         context["breadcrumbs"] = self.get_breadcrumbs()
         return context
 

@@ -92,3 +92,18 @@ def test_archive_months_match_the_public_articles_in_local_time():
 
     assert [f"{month:%Y-%m %H:%M}" for month in months] == ["2025-07 00:00", "2025-03 00:00", "2023-11 00:00"]
     assert months == list(Article.objects.published().datetimes("published_at", "month", order="DESC"))
+
+
+def test_archive_navigation_is_kept_until_an_article_changes(client):
+    ArticleFactory(published_at=datetime(2025, 6, 10, 9, 0, tzinfo=UTC))
+    client.get(reverse("blog:article_list"))
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("blog:article_list"))
+    assert "June 2025" in response.content.decode()
+    assert not [query for query in queries if "RECURSIVE" in query["sql"]]
+
+    ArticleFactory(published_at=datetime(2024, 3, 10, 9, 0, tzinfo=UTC))
+    page = client.get(reverse("blog:article_list")).content.decode()
+    assert "March 2024" in page
+    assert "June 2025" in page
