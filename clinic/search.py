@@ -42,7 +42,7 @@ START, STOP = "\x02", "\x03"
 FRAGMENT_DELIMITER = " … "
 # Matches beyond this many per source are not counted, and only this many recent ones (plus
 # every title match) are ranked: see SearchResults._candidates().
-MAX_RANKED = 500
+MAX_RANKED = 200
 # Rows found by similar spelling when nothing matched word for word: a few, best first.
 FUZZY_LIMIT = 10
 SIMILARITY = "0.5"
