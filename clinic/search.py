@@ -273,17 +273,24 @@ class SearchResults:
         return sorted(results, key=lambda result: -result.rank)[start:stop]
 
     def _candidates(self, source):
-        """The ids worth ranking: the MAX_RANKED most recent matches, and past that any title match.
+        """The ids worth ranking: the MAX_RANKED most recent matches, and past that as many title matches.
 
         Ranking reads each candidate's stored vector; bounding the candidates keeps a common
         word as quick with ten thousand articles as with a hundred. Titles are searched
-        through their own small index (``TitleVector``), so a title match is never missed.
+        through their own small index (``TitleVector``), so an older article with the word in
+        its title is still ranked unless the word is in more than MAX_RANKED newer titles.
         """
         recent = self._recent[source.kind]
         if len(recent) <= MAX_RANKED:
             return recent
-        titled = source.public().alias(title_words=TitleVector(source.title_field))
-        return {*recent[:MAX_RANKED], *titled.filter(title_words=self.search_query).values_list("pk", flat=True)}
+        titled = (
+            source.public()
+            .alias(title_words=TitleVector(source.title_field))
+            .filter(title_words=self.search_query)
+            .order_by(*source.tie_break, "-pk")
+            .values_list("pk", flat=True)
+        )
+        return {*recent[:MAX_RANKED], *titled[:MAX_RANKED]}
 
     def _ranked(self, source, limit):
         rank = SearchRank(F("search_document"), self.search_query, normalization=Value(32))

@@ -286,6 +286,18 @@ def test_with_very_many_matches_recent_and_title_matches_are_ranked(client, db, 
     assert response.context["page_obj"].paginator.count == 3
 
 
+def test_ranking_reads_a_bounded_number_of_rows_however_many_titles_match(db, monkeypatch):
+    monkeypatch.setattr(search, "MAX_RANKED", 3)
+    for number in range(12):
+        ArticleFactory(title=f"Hydration note {number}", body="<p>Hydration helps.</p>")
+    results = search.search("hydration")
+    articles = next(source for source in search.search_sources if source.model is Article)
+
+    assert results.count() == 3
+    assert results.is_capped
+    assert len(results._candidates(articles)) <= 2 * 3
+
+
 def test_title_matches_are_found_through_their_own_index(content):
     queryset = Article.objects.alias(words=search.TitleVector("title")).filter(
         words=SearchQuery("skin", config="english")
