@@ -24,6 +24,8 @@ from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils.cache import add_never_cache_headers, get_conditional_response, patch_vary_headers
 from django.utils.http import is_same_domain
 
+from clinic.errors import csrf_failure
+
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
 SHAREABLE_STATUSES = {200, 301, 404, 410}
 # The spam defence's form token differs on every render (clinic/spam.py); it is left out of the
@@ -161,8 +163,6 @@ def guard_public_form(view):
     @wraps(view)
     def guarded(request, *args, **kwargs):
         if request.method not in SAFE_METHODS:
-            from clinic.errors import csrf_failure
-
             reason = cross_site_reason(request)
             if reason:
                 return csrf_failure(request, reason)
