@@ -25,5 +25,5 @@ class BlogConfig(AppConfig):
         cache_versions.bump_on_change(
             ARTICLES_VERSION,
             *(Article, Category, Tag, Reference, "clinic.Practitioner", "clinic.Rendition"),
-            *(Article.categories.through, Article.tags.through),
+            *(Article.categories.through, Article.tags.through, Article.related_treatments.through),
         )

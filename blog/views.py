@@ -11,13 +11,16 @@ from django.views.generic import DetailView, ListView, MonthArchiveView
 
 from blog.models import ARTICLES_VERSION, Article, Category, Tag
 from clinic import cache_versions
+from clinic.context_processors import CHROME_VERSION
 from clinic.http_cache import guard_public_form
+from clinic.page_cache import cache_public_page
 from clinic.pagination import KeyFirstPaginator
 from clinic.spam import client_fingerprint
 from comments import health
 from comments.forms import CommentForm
-from comments.models import Comment
+from comments.models import THREADS_VERSION, Comment
 from comments.services import page_thread, submit_comment
+from treatments.models import TREATMENTS_VERSION
 
 ARTICLES_PER_PAGE = 10
 
@@ -92,7 +95,13 @@ class ArticleMonthArchiveView(BlogIndexMixin, MonthArchiveView):
 OWN_COMMENTS_SESSION_KEY = "blog_own_pending_comments"
 
 
+# Everything an anonymous reader's article page shows follows one of these versions. The
+# timeout renews what the clock changes: comments closing with age, neighbours going live.
+ARTICLE_PAGE_VERSIONS = (ARTICLES_VERSION, THREADS_VERSION, TREATMENTS_VERSION, CHROME_VERSION)
+
+
 @method_decorator(guard_public_form, name="dispatch")
+@method_decorator(cache_public_page(*ARTICLE_PAGE_VERSIONS, timeout=300), name="dispatch")
 class ArticleDetailView(DetailView):
     """The article page; it also receives the comment form (post/redirect/get).
 
@@ -172,8 +181,11 @@ class ArticleDetailView(DetailView):
             form = context["comment_form"]
             parent_pk = str(form["parent"].value() or "")
             context["replying_to"] = shown_comment(parent_pk, approved_only=False) if form.is_bound else None
-        context["articles_version"] = cache_versions.version(ARTICLES_VERSION)
+        context["articles_version"], context["treatments_version"] = cache_versions.versions(
+            ARTICLES_VERSION, TREATMENTS_VERSION
+        )
         context["related_articles"] = SimpleLazyObject(lambda: list(Article.objects.related_to(article)))
+        # Lazy, like the neighbours: read only when its cached fragment is rendered afresh.
         context["related_treatments"] = article.related_treatments.published().for_listing()
         if article.is_public:
             public = Article.objects.for_listing()

@@ -32,6 +32,12 @@ def version(name):
     return current
 
 
+def versions(*names):
+    """The current versions of ``names``, read in one cache round trip (a missing one is started)."""
+    found = cache.get_many([_key(name) for name in names])
+    return tuple(found.get(_key(name)) or version(name) for name in names)
+
+
 def bump(name):
     """Mark every rendering cached under ``name``'s version as out of date, now and after commit."""
     cache.set(_key(name), time.time_ns(), None)

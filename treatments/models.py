@@ -7,6 +7,7 @@ from django.db.models.functions import Greatest, Least
 from django.urls import reverse
 from django.utils.html import strip_tags
 
+from clinic import cache_versions
 from clinic.fields import RichTextField, last_updated_field
 from clinic.model_parts import MedicalReview, image_with_alt
 from clinic.models import Practitioner
@@ -67,7 +68,29 @@ class TreatmentCategory(models.Model):
         return self.name
 
 
+# The version cached renderings of treatments are kept under (clinic/cache_versions.py):
+# every save or deletion bumps it (treatments/apps.py), and so does every bulk write below.
+TREATMENTS_VERSION = "treatments"
+
+
 class TreatmentQuerySet(models.QuerySet):
+    # Bulk writes (the admin's publish and unpublish actions) send no signals.
+    def update(self, **kwargs):
+        count = super().update(**kwargs)
+        if count:
+            cache_versions.bump(TREATMENTS_VERSION)
+        return count
+
+    update.alters_data = update.queryset_only = True
+
+    def delete(self):
+        deleted = super().delete()
+        if deleted[0]:
+            cache_versions.bump(TREATMENTS_VERSION)
+        return deleted
+
+    delete.alters_data = delete.queryset_only = True
+
     def published(self):
         """Treatments the public may see: the one definition used by every page, form and list."""
         return self.filter(is_published=True)
