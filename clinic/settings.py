@@ -80,7 +80,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Compressed pages: Brotli where the browser accepts it, gzip otherwise (clinic/compression.py).
     "django.middleware.gzip.GZipMiddleware",
-    "clinic.compression.BrotliMiddleware",
+    "clinic.compression.CompressionMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Cache-Control, ETag and 304s (clinic/http_cache.py): inside compression, so the ETag is the
     # page's; outside sessions, CSRF and messages, so it sees every cookie they set.
