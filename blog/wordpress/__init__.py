@@ -42,7 +42,7 @@ from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.text import Truncator, get_valid_filename
 
-from blog.models import Article, Category, Tag, WordPressItem
+from blog.models import ARTICLES_VERSION, Article, Category, Tag, WordPressItem
 from blog.wordpress.content import (
     ascii_slug,
     convert_bare_urls,
@@ -54,10 +54,11 @@ from blog.wordpress.content import (
     tidy,
     title_text,
 )
+from clinic import cache_versions
 from clinic.images import reencode_image
 from clinic.models import RESERVED_PAGE_SLUGS, Page, Practitioner, Redirect
 from clinic.sanitise import sanitise_html
-from comments.models import Comment
+from comments.models import THREADS_VERSION, Comment
 
 NAMESPACES = {
     "http://purl.org/rss/1.0/modules/content/": "content",
@@ -480,6 +481,10 @@ class WordPressImporter:
                 "stays): the site only shows images from itself. Copy the files into the media "
                 "folder (or use --fetch-remote) and run the import again."
             )
+        # Articles, their topics and comments were written in bulk, which sends no signals: the
+        # pages showing them (kept whole for anonymous readers) are renewed here.
+        cache_versions.bump(ARTICLES_VERSION)
+        cache_versions.bump(THREADS_VERSION)
         return self.report
 
     def discard_written_files(self):

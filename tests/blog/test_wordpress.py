@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import Client
 
 from blog.models import Article, Category, Tag, WordPressItem
 from clinic.models import Page, Practitioner, Redirect
@@ -331,3 +332,14 @@ def test_reading_forgets_every_item_read_so_memory_stays_flat(tmp_path, monkeypa
     assert max(children for children, _ in last) <= max(children for children, _ in first) < 20
     assert max(elements for _, elements in last) <= max(elements for _, elements in first)
     assert len(roots[0]) == 1  # <rss> holds just its <channel>
+
+
+def test_comments_added_by_a_later_import_show_on_a_page_already_read(tmp_path, clinic_profile):
+    reader = Client()
+    run(synthetic_export(tmp_path / "first.xml", 1, first_id=7, comments_per_post=2))
+    article = Article.objects.get(slug="post-7")
+    assert reader.get(article.get_absolute_url()).content.decode().count("Thanks, this was useful.") == 1
+
+    run(synthetic_export(tmp_path / "later.xml", 1, first_id=7, comments_per_post=4))
+
+    assert reader.get(article.get_absolute_url()).content.decode().count("Thanks, this was useful.") == 2
