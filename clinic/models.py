@@ -513,3 +513,22 @@ class Rendition(models.Model):
 
     def __str__(self):
         return f"{self.original} at {self.width}px"
+
+
+class CacheVersion(models.Model):
+    """One change to what cached renderings show, when no Redis is configured (clinic/cache_versions.py).
+
+    The newest ``value`` of each name is that name's version, read by every web worker and
+    written by any process (a management command too), so no process keeps showing a
+    rendering another one has outdated. Rows are only ever added, so two writers never wait
+    for each other; old ones are pruned now and then.
+    """
+
+    name = models.CharField(max_length=50)
+    value = models.BigIntegerField(help_text="Nanoseconds since 1970 when the change was recorded.")
+
+    class Meta:
+        indexes = [models.Index(fields=["name", "value"], name="clinic_cacheversion_latest")]
+
+    def __str__(self):
+        return f"{self.name} {self.value}"

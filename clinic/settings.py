@@ -147,6 +147,9 @@ else:
 # Redis when there is one, otherwise in the database (clinic/limits/counters.py), never in
 # a process's memory.
 RATE_LIMIT_STORE = "cache" if REDIS_URL else "database"
+# The versions cached renderings are kept under (clinic/cache_versions.py) likewise: a bump made
+# by one worker or a management command must reach every worker.
+CACHE_VERSION_STORE = "cache" if REDIS_URL else "database"
 
 # Seconds nginx or a CDN may keep an anonymous page (clinic/http_cache.py). Browsers revalidate
 # every time; two shared caches in a row (a CDN in front of nginx) still show a change within 60 s.
