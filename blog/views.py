@@ -11,18 +11,19 @@ from django.views.generic import DetailView, ListView, MonthArchiveView
 
 from blog.models import ARTICLES_VERSION, Article, Category, Tag
 from clinic import cache_versions
-from clinic.context_processors import CHROME_VERSION
 from clinic.http_cache import guard_public_form
 from clinic.page_cache import cache_public_page
 from clinic.pagination import KeyFirstPaginator
 from clinic.spam import client_fingerprint
 from comments import health
 from comments.forms import CommentForm
-from comments.models import THREADS_VERSION, Comment
+from comments.models import Comment
 from comments.services import page_thread, submit_comment
 from treatments.models import TREATMENTS_VERSION
 
 ARTICLES_PER_PAGE = 10
+# An anonymous reader's page is kept whole until anything shown changes (clinic/page_cache.py).
+keep_list_page = method_decorator(cache_public_page(query_params=("page",)), name="dispatch")
 
 
 class BlogIndexMixin:
@@ -49,10 +50,12 @@ class BlogIndexMixin:
         return context
 
 
+@keep_list_page
 class ArticleListView(BlogIndexMixin, ListView):
     pass
 
 
+@keep_list_page
 class CategoryDetailView(BlogIndexMixin, ListView):
     template_name = "blog/category_detail.html"
 
@@ -67,6 +70,7 @@ class CategoryDetailView(BlogIndexMixin, ListView):
         return super().get_context_data(category=self.category, **kwargs)
 
 
+@keep_list_page
 class TagDetailView(BlogIndexMixin, ListView):
     template_name = "blog/tag_detail.html"
 
@@ -81,6 +85,7 @@ class TagDetailView(BlogIndexMixin, ListView):
         return super().get_context_data(tag=self.tag, **kwargs)
 
 
+@keep_list_page
 class ArticleMonthArchiveView(BlogIndexMixin, MonthArchiveView):
     date_field = "published_at"
     month_format = "%m"
@@ -95,13 +100,8 @@ class ArticleMonthArchiveView(BlogIndexMixin, MonthArchiveView):
 OWN_COMMENTS_SESSION_KEY = "blog_own_pending_comments"
 
 
-# Everything an anonymous reader's article page shows follows one of these versions. The
-# timeout renews what the clock changes: comments closing with age, neighbours going live.
-ARTICLE_PAGE_VERSIONS = (ARTICLES_VERSION, THREADS_VERSION, TREATMENTS_VERSION, CHROME_VERSION)
-
-
 @method_decorator(guard_public_form, name="dispatch")
-@method_decorator(cache_public_page(*ARTICLE_PAGE_VERSIONS, timeout=300), name="dispatch")
+@method_decorator(cache_public_page(), name="dispatch")
 class ArticleDetailView(DetailView):
     """The article page; it also receives the comment form (post/redirect/get).
 

@@ -39,6 +39,8 @@ PRUNE_ONE_IN = 50
 
 # The versions read while answering the current request (None outside a request).
 _request = Local()
+# Every name some app bumps on change (``bump_on_change``).
+_followed = set()
 
 
 def _in_database():
@@ -104,6 +106,11 @@ def versions(*names):
     return tuple(memo.get(name, 0) for name in names)
 
 
+def every_version():
+    """The versions of every name any app follows, for a rendering that may show anything."""
+    return versions(*sorted(_followed))
+
+
 def version(name):
     """The current version of ``name`` (an opaque number) for use in cache keys."""
     return versions(name)[0]
@@ -148,6 +155,7 @@ def bump_on_change(name, *models):
     def changed(sender, **kwargs):
         bump(name)
 
+    _followed.add(name)
     for model in models:
         if isinstance(model, str):
             model = django_apps.get_model(model)

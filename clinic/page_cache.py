@@ -1,19 +1,22 @@
-"""Whole pages for anonymous visitors, kept under the versions of everything they show.
+"""Whole pages for anonymous visitors, kept under the versions of everything the site shows.
 
-``cache_public_page("articles", "comments", ...)`` wraps a view whose page, for a visitor
-without a session, depends only on content the named versions follow (clinic/cache_versions.py).
-The first such request renders the page and keeps its HTML under a key made of the address and
-those versions; the next ones get the same bytes without rendering or querying. Any write that
-changes what the page shows bumps one of the versions, so the next request renders afresh.
+``cache_public_page()`` wraps a view whose page, for a visitor without a session,
+depends only on content (clinic/cache_versions.py). The first such request renders the page
+and keeps its HTML under a key made of the address and every version any app follows; the
+next ones get the same bytes without rendering. Any write to anything shown on the site bumps
+one of those versions, so the next request renders afresh: a kept page never needs to know
+which rows it shows.
 
-What depends on the clock rather than on a write (a scheduled article going live beside this
-one, comments closing with age) is renewed by ``timeout``.
+What depends on the clock rather than on a write (a scheduled article going live, comments
+closing with age) is renewed after ``KEPT_SECONDS``: with the 30 seconds nginx may keep a
+page on top, such a change still reaches readers within a minute.
 
-Only the plain page is kept: a request carrying the session or messages cookie, a query string
-(a reply link, a campaign tag) or a method other than GET and HEAD goes straight to the view,
-and only a 200 the view did not mark itself (previews are ``never_cache``), that sets no cookie
-and shows no message, is kept. The page then passes through the same middleware as any other:
-security headers, the shared-cache headers and ETag, compression.
+Only the plain page is kept: a request carrying the session or messages cookie, a query
+string other than the view's ``query_params`` (a reply link, a campaign tag, a search) or a
+method other than GET and HEAD goes straight to the view, and only a 200 the view did not mark
+itself (previews are ``never_cache``), that sets no cookie and shows no message, is kept.
+The page then passes through the same middleware as any other: security headers, the
+shared-cache headers and ETag, compression.
 """
 
 import hashlib
@@ -25,11 +28,13 @@ from django.http import HttpResponse
 from clinic import cache_versions
 from clinic.http_cache import carries_personal_cookie, showed_messages
 
+KEPT_SECONDS = 20
 
-def _is_plain_request(request):
+
+def _is_plain_request(request, query_params):
     return (
         request.method in ("GET", "HEAD")
-        and not request.META.get("QUERY_STRING")
+        and all(name in query_params for name in request.GET)
         and not carries_personal_cookie(request)
     )
 
@@ -47,20 +52,24 @@ def _is_keepable(request, response):
 
 
 def page_key(request, versions):
-    address = f"{request.scheme}://{request.get_host()}{request.path}"
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(f"{address}|{'|'.join(map(str, versions))}".encode()).hexdigest()[:40]
     return f"page:{digest}"
 
 
-def cache_public_page(*version_names, timeout):
-    """Decorate a view: its plain anonymous page is kept until a named version changes or ``timeout`` passes."""
+def cache_public_page(*, query_params=()):
+    """Decorate a view: its plain anonymous page is kept until anything shown changes, at most ``KEPT_SECONDS``.
+
+    ``query_params`` names parameters that choose a page of the view (``page``): an address
+    with only those is kept under its full address, with any other it is never kept.
+    """
 
     def decorator(view):
         @wraps(view)
         def cached_view(request, *args, **kwargs):
-            if not _is_plain_request(request):
+            if not _is_plain_request(request, query_params):
                 return view(request, *args, **kwargs)
-            key = page_key(request, cache_versions.versions(*version_names))
+            key = page_key(request, cache_versions.every_version())
             kept = cache.get(key)
             if kept is not None:
                 content, content_type = kept
@@ -69,7 +78,7 @@ def cache_public_page(*version_names, timeout):
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             if _is_keepable(request, response):
-                cache.set(key, (response.content, response["Content-Type"]), timeout)
+                cache.set(key, (response.content, response["Content-Type"]), KEPT_SECONDS)
             return response
 
         return cached_view

@@ -10,7 +10,7 @@ class TreatmentsConfig(AppConfig):
     def ready(self):
         # What the treatments contribute to the site-wide features of the base layer.
         from treatments import compliance, demo, search, sections, sitemaps
-        from treatments.models import TREATMENTS_VERSION, Comparison, Treatment, TreatmentCategory
+        from treatments.models import FAQ, TREATMENTS_VERSION, Comparison, Treatment, TreatmentCategory
 
         registries.search_sources.register("treatments", search.treatments, order=20)
         registries.sitemaps.register("treatments", sitemaps.TreatmentSitemap, order=20)
@@ -21,4 +21,8 @@ class TreatmentsConfig(AppConfig):
         registries.demo_content.register("treatments", demo.load, order=20)
         registries.compliance_texts.register(Treatment, compliance.treatment_texts)
         registries.compliance_texts.register(Comparison, compliance.comparison_texts)
-        cache_versions.bump_on_change(TREATMENTS_VERSION, Treatment, TreatmentCategory, "clinic.Rendition")
+        cache_versions.bump_on_change(
+            TREATMENTS_VERSION,
+            *(Treatment, TreatmentCategory, FAQ, Comparison, Treatment.practitioners.through),
+            *("clinic.Practitioner", "clinic.Rendition"),
+        )
