@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.contrib.staticfiles.apps import StaticFilesConfig
+from django.db.models.signals import post_migrate
 
 
 class ClinicConfig(AppConfig):
@@ -28,6 +29,7 @@ class ClinicConfig(AppConfig):
         register_clinic_steps()
         renditions.connect()
         cache_versions.bump_on_change(CHROME_VERSION, ClinicProfile, OpeningHours, Page)
+        post_migrate.connect(cache_versions.renew_everything, sender=self, dispatch_uid="cache-versions:deploy")
 
 
 class ClinicStaticFilesConfig(StaticFilesConfig):

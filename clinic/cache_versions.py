@@ -128,6 +128,17 @@ def bump(name):
     transaction.on_commit(after_commit)
 
 
+def renew_everything(**kwargs):
+    """After ``migrate`` (every deploy runs it): drop renderings made from the templates of before.
+
+    Only a shared cache outlives the web processes; without Redis each process's memory went
+    with the restart that deployed the new code.
+    """
+    if not _in_database():
+        for name in sorted(_followed):
+            bump(name)
+
+
 def _start_request(**kwargs):
     _request.versions = {}
     _request.read_all = False

@@ -1,6 +1,7 @@
 """Versions of cached renderings in the database, when there is no Redis (clinic/cache_versions.py)."""
 
 import pytest
+from django.core.management.sql import emit_post_migrate_signal
 
 from clinic import cache_versions
 from clinic.models import CacheVersion
@@ -61,3 +62,20 @@ def test_pruning_keeps_each_names_newest_row_and_every_recent_one():
     assert ("comments", 3) in kept  # the newest of its name, however old
     assert not kept & {(row.name, row.value) for row in old[:2]}
     assert cache_versions.version("articles") > 2
+
+
+def test_a_deploy_renews_what_a_shared_cache_kept_from_the_old_templates(settings):
+    settings.CACHE_VERSION_STORE = "cache"
+    before = cache_versions.every_version()
+
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+
+    after = cache_versions.every_version()
+    assert len(after) >= 4  # articles, comments, treatments, the site's header and footer
+    assert all(new > old for old, new in zip(before, after, strict=True))
+
+
+def test_without_a_shared_cache_a_deploy_writes_nothing():
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+
+    assert not CacheVersion.objects.exists()
