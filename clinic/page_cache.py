@@ -72,13 +72,14 @@ def cache_public_page(*, query_params=()):
             key = page_key(request, cache_versions.every_version())
             kept = cache.get(key)
             if kept is not None:
-                content, content_type = kept
-                return HttpResponse(content, content_type=content_type)
+                content, headers = kept
+                return HttpResponse(content, headers=headers)
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             if _is_keepable(request, response):
-                cache.set(key, (response.content, response["Content-Type"]), KEPT_SECONDS)
+                # The view's own headers too (a sitemap's X-Robots-Tag, a feed's Last-Modified).
+                cache.set(key, (response.content, dict(response.headers)), KEPT_SECONDS)
             return response
 
         return cached_view

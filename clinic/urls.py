@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from clinic import registries, views
 from clinic.compliance.dashboard import compliance_dashboard
+from clinic.page_cache import cache_public_page
 from clinic.sitemaps import sitemap_section
 
 # Filled by each app's AppConfig.ready(), which has run before any URLconf is loaded.
@@ -37,8 +38,18 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     # An index of one sitemap per section, each split into pages of at most Sitemap.limit URLs:
     # no single response has to list every article.
-    path("sitemap.xml", sitemaps.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"}, name="sitemap"),
-    path("sitemap-<section>.xml", sitemap_section, {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path(
+        "sitemap.xml",
+        cache_public_page()(sitemaps.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        cache_public_page(query_params=("p",))(sitemap_section),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("blog/", include("blog.urls")),
     path("treatments/", include("treatments.urls")),

@@ -139,3 +139,24 @@ def test_a_scheduled_article_going_live_shows_once_the_kept_page_expires(reader,
     monkeypatch.setattr(locmem.time, "time", lambda: later)
 
     assert "Winter skin" in shown(reader, "/blog/")
+
+
+def test_the_sitemap_index_is_kept_with_its_own_headers(reader):
+    first = reader.get("/sitemap.xml")
+    kept = reader.get("/sitemap.xml")
+
+    assert kept.content == first.content
+    assert kept["Content-Type"] == first["Content-Type"] == "application/xml"
+    assert "noindex" in kept["X-Robots-Tag"]
+
+
+@pytest.mark.parametrize("address", ["/sitemap-articles.xml", "/blog/feed/rss/", "/blog/feed/atom/"])
+def test_sitemaps_and_feeds_are_kept_and_show_a_new_article_at_once(reader, address):
+    ArticleFactory(title="Sun care after a peel", slug="sun-care-after-a-peel")
+    first = shown(reader, address)
+    assert shown(reader, address) == first
+    assert len(kept_pages()) == 1
+
+    ArticleFactory(title="Winter skin", slug="winter-skin")
+
+    assert "winter-skin" in shown(reader, address)
