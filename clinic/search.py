@@ -273,21 +273,22 @@ class SearchResults:
         return sorted(results, key=lambda result: -result.rank)[start:stop]
 
     def _candidates(self, source):
-        """The ids worth ranking: the MAX_RANKED most recent matches, and past that as many title matches.
+        """The ids worth ranking: the MAX_RANKED most recent matches, and as many title matches.
 
         Ranking reads each candidate's stored vector; bounding the candidates keeps a common
         word as quick with ten thousand articles as with a hundred. Titles are searched
         through their own small index (``TitleVector``), so an older article with the word in
-        its title is still ranked unless the word is in more than MAX_RANKED newer titles.
+        its title is still ranked. The title matches are taken as the index finds them, not
+        newest first: sorting them would mean reading every one (a word in thousands of
+        titles), where unsorted the reading stops at MAX_RANKED. They are asked for whatever
+        the number of matches, so a search costs the same queries at any size.
         """
         recent = self._recent[source.kind]
-        if len(recent) <= MAX_RANKED:
-            return recent
         titled = (
             source.public()
             .alias(title_words=TitleVector(source.title_field))
             .filter(title_words=self.search_query)
-            .order_by(*source.tie_break, "-pk")
+            .order_by()
             .values_list("pk", flat=True)
         )
         return {*recent[:MAX_RANKED], *titled[:MAX_RANKED]}

@@ -298,6 +298,23 @@ def test_ranking_reads_a_bounded_number_of_rows_however_many_titles_match(db, mo
     assert len(results._candidates(articles)) <= 2 * 3
 
 
+def test_a_search_runs_the_same_queries_with_a_few_matches_as_past_the_cap(client, db, monkeypatch):
+    monkeypatch.setattr(search, "MAX_RANKED", 3)
+    ArticleFactory(title="Hydration note", body="<p>Hydration helps.</p>")
+    client.get(URL, {"q": "hydration"})  # the site's header and footer, cached
+    with CaptureQueriesContext(connection) as few:
+        client.get(URL, {"q": "hydration"})
+    for number in range(6):
+        ArticleFactory(title=f"Hydration note {number}", body="<p>Hydration helps.</p>")
+    client.get(URL, {"q": "hydration"})
+
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(URL, {"q": "hydration"})
+
+    assert "More than 3 results" in response.content.decode()
+    assert len(many) == len(few)
+
+
 def test_title_matches_are_found_through_their_own_index(content):
     queryset = Article.objects.alias(words=search.TitleVector("title")).filter(
         words=SearchQuery("skin", config="english")
