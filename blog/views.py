@@ -12,7 +12,7 @@ from django.views.generic import DetailView, ListView, MonthArchiveView
 from blog.models import ARTICLES_VERSION, Article, Category, Tag
 from clinic import cache_versions
 from clinic.http_cache import guard_public_form
-from clinic.page_cache import cache_public_page
+from clinic.page_cache import cache_public_view
 from clinic.pagination import KeyFirstPaginator
 from clinic.spam import client_fingerprint
 from comments import health
@@ -22,8 +22,6 @@ from comments.services import page_thread, submit_comment
 from treatments.models import TREATMENTS_VERSION
 
 ARTICLES_PER_PAGE = 10
-# An anonymous reader's page is kept whole until anything shown changes (clinic/page_cache.py).
-keep_list_page = method_decorator(cache_public_page(query_params=("page",)), name="dispatch")
 
 
 class BlogIndexMixin:
@@ -50,12 +48,12 @@ class BlogIndexMixin:
         return context
 
 
-@keep_list_page
+@cache_public_view(query_params=("page",))
 class ArticleListView(BlogIndexMixin, ListView):
     pass
 
 
-@keep_list_page
+@cache_public_view(query_params=("page",))
 class CategoryDetailView(BlogIndexMixin, ListView):
     template_name = "blog/category_detail.html"
 
@@ -70,7 +68,7 @@ class CategoryDetailView(BlogIndexMixin, ListView):
         return super().get_context_data(category=self.category, **kwargs)
 
 
-@keep_list_page
+@cache_public_view(query_params=("page",))
 class TagDetailView(BlogIndexMixin, ListView):
     template_name = "blog/tag_detail.html"
 
@@ -85,7 +83,7 @@ class TagDetailView(BlogIndexMixin, ListView):
         return super().get_context_data(tag=self.tag, **kwargs)
 
 
-@keep_list_page
+@cache_public_view(query_params=("page",))
 class ArticleMonthArchiveView(BlogIndexMixin, MonthArchiveView):
     date_field = "published_at"
     month_format = "%m"
@@ -101,7 +99,7 @@ OWN_COMMENTS_SESSION_KEY = "blog_own_pending_comments"
 
 
 @method_decorator(guard_public_form, name="dispatch")
-@method_decorator(cache_public_page(), name="dispatch")
+@cache_public_view()
 class ArticleDetailView(DetailView):
     """The article page; it also receives the comment form (post/redirect/get).
 

@@ -24,6 +24,7 @@ from functools import wraps
 
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils.decorators import method_decorator
 
 from clinic import cache_versions
 from clinic.http_cache import carries_personal_cookie, showed_messages
@@ -85,3 +86,8 @@ def cache_public_page(*, query_params=()):
         return cached_view
 
     return decorator
+
+
+def cache_public_view(*, query_params=()):
+    """``cache_public_page`` for a class-based view: ``@cache_public_view()`` above the class."""
+    return method_decorator(cache_public_page(query_params=query_params), name="dispatch")

@@ -28,7 +28,7 @@ from clinic.forms import EnquiryForm
 from clinic.http_cache import guard_public_form
 from clinic.images import reencode_image
 from clinic.models import Page, Practitioner, Redirect
-from clinic.page_cache import cache_public_page
+from clinic.page_cache import cache_public_view
 from clinic.registries import home_sections
 from clinic.search import add_snippets, clean_query, search
 from clinic.spam import client_fingerprint
@@ -39,7 +39,7 @@ logger = logging.getLogger(__name__)
 EDITOR_CSRF_NAME = "ckCsrfToken"
 
 
-@method_decorator(cache_public_page(), name="dispatch")
+@cache_public_view()
 class HomeView(TemplateView):
     template_name = "clinic/home.html"
 
@@ -92,7 +92,7 @@ class SearchView(TemplateView):
         return context
 
 
-@method_decorator(cache_public_page(), name="dispatch")
+@cache_public_view()
 class PageDetailView(DetailView):
     template_name = "clinic/page_detail.html"
 
@@ -108,13 +108,13 @@ class PageDetailView(DetailView):
         return response
 
 
-@method_decorator(cache_public_page(), name="dispatch")
+@cache_public_view()
 class PractitionerListView(ListView):
     queryset = Practitioner.objects.active()
     template_name = "clinic/practitioner_list.html"
 
 
-@method_decorator(cache_public_page(), name="dispatch")
+@cache_public_view()
 class PractitionerDetailView(DetailView):
     queryset = Practitioner.objects.active()
     template_name = "clinic/practitioner_detail.html"

@@ -2,18 +2,15 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, TemplateView
 
-from clinic.page_cache import cache_public_page
+from clinic.page_cache import cache_public_view
 from treatments.models import Comparison, Treatment, canonical_pair, comparison_url
 
 PAIR_SEPARATOR = "-vs-"
-# An anonymous visitor's page is kept whole until anything shown changes (clinic/page_cache.py).
-keep_page = method_decorator(cache_public_page(), name="dispatch")
 
 
-@keep_page
+@cache_public_view()
 class TreatmentListView(ListView):
     queryset = Treatment.objects.published().for_listing()
     template_name = "treatments/treatment_list.html"
@@ -25,7 +22,7 @@ class TreatmentListView(ListView):
         return context
 
 
-@keep_page
+@cache_public_view()
 class TreatmentDetailView(DetailView):
     template_name = "treatments/treatment_detail.html"
 
@@ -80,7 +77,7 @@ def pair_candidates(pair):
     return slugs
 
 
-@keep_page
+@cache_public_view()
 class ComparisonDetailView(TemplateView):
     """Two published treatments side by side; any pair works, an editor's verdict is optional."""
 
@@ -117,7 +114,7 @@ class ComparisonDetailView(TemplateView):
         return context
 
 
-@keep_page
+@cache_public_view()
 class ComparisonListView(ListView):
     """Editors' comparisons, plus a form to compare any two published treatments."""
 
