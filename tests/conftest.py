@@ -64,6 +64,14 @@ def admin_client(client, staff_user):
 
 
 @pytest.fixture
+def reader():
+    """An anonymous visitor of their own (``client`` is the one ``admin_client`` logs in)."""
+    from django.test import Client
+
+    return Client()
+
+
+@pytest.fixture
 def demo_content(db):
     from django.core.management import call_command
 

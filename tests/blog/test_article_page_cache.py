@@ -3,12 +3,12 @@
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
 from clinic.models import ClinicProfile
 from comments.models import Comment
+from tests.caches import cached_keys
 from tests.factories import (
     ArticleFactory,
     CommentFactory,
@@ -24,12 +24,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _clinic(clinic_profile):
     return clinic_profile
-
-
-@pytest.fixture
-def reader():
-    """An anonymous visitor (the ``client`` fixture is the one ``admin_client`` logs in)."""
-    return Client()
 
 
 @pytest.fixture
@@ -50,11 +44,6 @@ def page(visitor, article):
     return response.content.decode()
 
 
-def kept_pages():
-    # The test settings' cache is local memory, whose keys can be listed.
-    return [key for key in cache._cache if ":page:" in key]
-
-
 def test_the_second_anonymous_view_is_the_kept_page(reader, article, django_assert_num_queries):
     first = page(reader, article)
 
@@ -62,7 +51,7 @@ def test_the_second_anonymous_view_is_the_kept_page(reader, article, django_asse
         second = page(reader, article)
 
     assert second == first
-    assert len(kept_pages()) == 1
+    assert len(cached_keys("page")) == 1
 
 
 def test_an_approved_comment_shows_at_once(reader, admin_client, article):
@@ -177,7 +166,7 @@ def test_staff_reading_the_article_get_it_rendered_for_them(
         page(admin_client, article)
 
     assert len(queries) > 0  # their session and their own account were read: not the kept page
-    assert len(kept_pages()) == 1
+    assert len(cached_keys("page")) == 1
 
 
 def test_a_reply_link_is_rendered_for_the_reader_and_not_kept(reader, article):
@@ -188,16 +177,16 @@ def test_a_reply_link_is_rendered_for_the_reader_and_not_kept(reader, article):
 
     assert "Replying to the comment by Morag" in response.content.decode()
     assert "Replying to the comment by Morag" not in page(reader, article)
-    assert len(kept_pages()) == 1
+    assert len(cached_keys("page")) == 1
 
 
 def test_a_missing_article_is_not_kept(reader):
     assert reader.get("/blog/not-written-yet/").status_code == 404
-    assert kept_pages() == []
+    assert cached_keys("page") == []
 
 
 def test_a_draft_preview_is_never_kept(admin_client):
     draft = ArticleFactory(status="draft", published_at=None)
 
     assert admin_client.get(draft.get_absolute_url()).status_code == 200
-    assert kept_pages() == []
+    assert cached_keys("page") == []

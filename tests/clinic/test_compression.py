@@ -4,10 +4,10 @@ import gzip
 
 import brotli
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from clinic import compression
+from tests.caches import cached_keys
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,11 +30,6 @@ def compressions(monkeypatch):
 
     monkeypatch.setattr(compression, "compress", counted)
     return calls
-
-
-def kept_compressions():
-    # The test settings' cache is local memory, whose keys can be listed.
-    return [key for key in cache._cache if ":compressed:" in key]
 
 
 @pytest.mark.parametrize(("accept", "encoding", "decompress"), [("br, gzip", "br", brotli.decompress),
@@ -69,7 +64,7 @@ def test_a_private_page_is_compressed_every_time_and_never_kept(admin_client, co
     assert [page["Content-Encoding"] for page in pages] == ["br", "br"]
     assert "private" in pages[0]["Cache-Control"]
     assert len(compressions) == 2
-    assert kept_compressions() == []
+    assert cached_keys("compressed") == []
 
 
 def test_a_private_page_for_a_gzip_only_browser_is_left_to_djangos_padded_gzip(admin_client, compressions):
@@ -78,4 +73,4 @@ def test_a_private_page_for_a_gzip_only_browser_is_left_to_djangos_padded_gzip(a
     assert page["Content-Encoding"] == "gzip"
     assert "</html>" in gzip.decompress(page.content).decode()
     assert compressions == []
-    assert kept_compressions() == []
+    assert cached_keys("compressed") == []

@@ -3,13 +3,12 @@
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.core.cache.backends import locmem
-from django.test import Client
 from django.utils import timezone
 
 from blog.models import Article
 from clinic import page_cache
+from tests.caches import cached_keys
 from tests.factories import (
     ArticleFactory,
     ComparisonFactory,
@@ -28,21 +27,10 @@ def _clinic(clinic_profile):
     return clinic_profile
 
 
-@pytest.fixture
-def reader():
-    """An anonymous visitor (the ``client`` fixture is the one ``admin_client`` logs in)."""
-    return Client()
-
-
 def shown(visitor, address):
     response = visitor.get(address)
     assert response.status_code == 200
     return response.content.decode()
-
-
-def kept_pages():
-    # The test settings' cache is local memory, whose keys can be listed.
-    return [key for key in cache._cache if ":page:" in key]
 
 
 @pytest.mark.parametrize("address", ["/", "/treatments/", "/blog/", "/practitioners/", "/treatments/compare/"])
@@ -125,7 +113,7 @@ def test_each_page_of_a_list_is_kept_apart_and_other_parameters_never(reader):
     assert "Skin note 11" in second
     shown(reader, "/blog/?utm_source=newsletter")
 
-    assert len(kept_pages()) == 2
+    assert len(cached_keys("page")) == 2
 
 
 def test_a_scheduled_article_going_live_shows_once_the_kept_page_expires(reader, monkeypatch):
@@ -155,7 +143,7 @@ def test_sitemaps_and_feeds_are_kept_and_show_a_new_article_at_once(reader, addr
     ArticleFactory(title="Sun care after a peel", slug="sun-care-after-a-peel")
     first = shown(reader, address)
     assert shown(reader, address) == first
-    assert len(kept_pages()) == 1
+    assert len(cached_keys("page")) == 1
 
     ArticleFactory(title="Winter skin", slug="winter-skin")
 
